@@ -1,0 +1,118 @@
+#pragma once
+/// \file cli.hpp
+/// \brief The command line every chapter program shares.
+///
+/// Built on Boost.Program_options. Every chapter gets `--help`, `--out DIR`, `--quiet`,
+/// `--no-plot` and, where it defines any, `--preset NAME`. Every numeric flag is validated
+/// (finite, in range) after parsing; anything wrong raises \ref descent::UsageError, which
+/// \ref descent::run_program turns into one line on stderr and exit code 2, before the
+/// program has written anything.
+
+#include "descent/objective.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace descent {
+
+/// Bad input from the reader: reported as one line, exit code 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The allowed interval of a real-valued flag.
+struct RealRange {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_inclusive = true;
+  bool max_inclusive = true;
+
+  /// (0, ∞): learning rates, tolerances that must be on.
+  static RealRange positive() { return {0.0, std::numeric_limits<double>::infinity(), false, true}; }
+  /// [0, ∞): tolerances where 0 means off.
+  static RealRange non_negative() { return {0.0, std::numeric_limits<double>::infinity(), true, true}; }
+  /// Any finite number.
+  static RealRange any() { return {}; }
+};
+
+/// A named set of flag values, e.g. "too-big" = {--lr 1.8}.
+struct Preset {
+  std::string name;
+  std::string description;
+  std::vector<std::pair<std::string, std::string>> settings;  ///< flag name → value text
+};
+
+/// A chapter program's command line.
+class CommandLine {
+ public:
+  CommandLine(std::string program, std::string summary);
+  ~CommandLine();
+  CommandLine(const CommandLine&) = delete;
+  CommandLine& operator=(const CommandLine&) = delete;
+
+  /// A real number, checked to be finite and inside `range`.
+  CommandLine& real(const std::string& name, double& target, double default_value,
+                    const std::string& help, RealRange range = RealRange::any());
+  /// A whole number in [min, max].
+  CommandLine& integer(const std::string& name, int& target, int default_value, const std::string& help,
+                       int min, int max);
+  /// A comma-separated vector such as `-2.5` or `1,-0.5`; every entry must be finite.
+  /// An empty `default_text` leaves `target` empty when the flag is absent.
+  CommandLine& vector(const std::string& name, Vector& target, const std::string& default_text,
+                      const std::string& help);
+  /// One word out of `choices`.
+  CommandLine& choice(const std::string& name, std::string& target, const std::string& default_value,
+                      const std::string& help, std::vector<std::string> choices);
+  /// An on/off switch (absent means off).
+  CommandLine& flag(const std::string& name, bool& target, const std::string& help);
+  /// Adds a preset; `--preset NAME` applies its settings unless the flag is given too.
+  CommandLine& preset(Preset preset);
+
+  /// Parses and validates. Returns false when `--help` was asked for (usage already printed).
+  /// Throws UsageError on anything wrong.
+  bool parse(int argc, const char* const argv[]);
+
+  /// True when the reader typed `--name` (or a preset set it), false for a default.
+  [[nodiscard]] bool given(const std::string& name) const;
+  /// `--out DIR`, already created and checked writable.
+  [[nodiscard]] const std::optional<std::filesystem::path>& out() const { return out_; }
+  /// `--quiet`: print only the essential result lines.
+  [[nodiscard]] bool quiet() const { return quiet_; }
+  /// Whether to draw the terminal plot (off with `--no-plot` or `--quiet`).
+  [[nodiscard]] bool terminal_plot() const { return !quiet_ && !no_plot_; }
+  /// `--name BASE` for output files, or `fallback` when not given.
+  [[nodiscard]] std::string output_name(const std::string& fallback) const { return name_.empty() ? fallback : name_; }
+  /// The preset chosen, or empty.
+  [[nodiscard]] const std::string& preset_name() const { return preset_name_; }
+  /// The usage text printed by --help.
+  [[nodiscard]] std::string usage() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::optional<std::filesystem::path> out_;
+  bool quiet_ = false;
+  bool no_plot_ = false;
+  std::string name_;
+  std::string preset_name_;
+};
+
+/// Parses "a,b,c" into a vector; throws UsageError naming `flag` on a bad entry.
+[[nodiscard]] Vector parse_vector(const std::string& text, const std::string& flag);
+
+/// Throws UsageError unless `x` has `size` entries.
+void require_size(const Vector& x, Eigen::Index size, const std::string& flag);
+
+/// Runs a chapter's `body`, mapping failures to exit codes: UsageError → 2 (one line on
+/// stderr, prefixed by the program name), any other error → 1.
+int run_program(const char* program, const std::function<int()>& body);
+
+}  // namespace descent

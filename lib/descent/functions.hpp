@@ -1,0 +1,102 @@
+#pragma once
+/// \file functions.hpp
+/// \brief The test functions the chapters descend on.
+///
+/// Each is a small value type meeting \ref descent::TwiceDifferentiable. Names say the shape:
+/// a *parabola* is one-dimensional, a *bowl* is a quadratic in any number of dimensions.
+
+#include "descent/objective.hpp"
+
+#include <cassert>
+#include <string>
+
+namespace descent {
+
+/// C(w) = a·(w − c)² + m: a one-knob parabola with curvature 2a, minimum m at w = c.
+///
+/// `Parabola{}` is Chapter 1's C(w) = w²; `Parabola{0.5, 1.0, 0.5}` is the shifted
+/// parabola L(x) = ½(x − 1)² + ½; `Parabola{0.15}` has second derivative 0.3, the curve
+/// Chapter 3 uses for its crawl / oscillate / explode presets.
+struct Parabola {
+  double scale = 1.0;    ///< a: the second derivative is 2a
+  double centre = 0.0;   ///< c: where the minimum is
+  double minimum = 0.0;  ///< m: the loss at the minimum
+
+  [[nodiscard]] Eigen::Index dimension() const { return 1; }
+  [[nodiscard]] double value(const Vector& x) const {
+    const double d = x[0] - centre;
+    return scale * d * d + minimum;
+  }
+  [[nodiscard]] Vector gradient(const Vector& x) const {
+    return Vector::Constant(1, 2.0 * scale * (x[0] - centre));
+  }
+  [[nodiscard]] Matrix hessian(const Vector&) const { return Matrix::Constant(1, 1, 2.0 * scale); }
+  /// The point where the loss is smallest.
+  [[nodiscard]] Vector minimizer() const { return Vector::Constant(1, centre); }
+};
+
+/// L(x) = Σ_i c_i·x_i²: an axis-aligned bowl. Its Hessian is diag(2c_i).
+///
+/// `DiagonalBowl{{1, 2}}` is Chapter 1's x² + 2y²; `{{1, 4}}` is Chapter 3's w² + 4b².
+struct DiagonalBowl {
+  Vector coefficients;  ///< c_i, one per coordinate; all positive for a bowl
+
+  [[nodiscard]] Eigen::Index dimension() const { return coefficients.size(); }
+  [[nodiscard]] double value(const Vector& x) const {
+    return (coefficients.array() * x.array().square()).sum();
+  }
+  [[nodiscard]] Vector gradient(const Vector& x) const {
+    return (2.0 * coefficients.array() * x.array()).matrix();
+  }
+  [[nodiscard]] Matrix hessian(const Vector&) const {
+    return (2.0 * coefficients).asDiagonal();
+  }
+  [[nodiscard]] Vector minimizer() const { return Vector::Zero(dimension()); }
+};
+
+/// The Rosenbrock valley f(x) = Σ_i [ b·(x_{i+1} − x_i²)² + (a − x_i)² ], minimum at (a, …, a).
+///
+/// With a = 1, b = 100 in two dimensions this is the banana-shaped valley that Chapters 6
+/// and 7 race optimizers on, from the classic start (−1.2, 1).
+struct Rosenbrock {
+  Eigen::Index n = 2;  ///< number of coordinates (at least 2)
+  double a = 1.0;      ///< where the minimum is along every axis
+  double b = 100.0;    ///< how steep the valley walls are
+
+  [[nodiscard]] Eigen::Index dimension() const { return n; }
+  [[nodiscard]] double value(const Vector& x) const {
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i + 1 < n; ++i) {
+      const double wall = x[i + 1] - x[i] * x[i];
+      const double floor = a - x[i];
+      sum += b * wall * wall + floor * floor;
+    }
+    return sum;
+  }
+  [[nodiscard]] Vector gradient(const Vector& x) const {
+    Vector g = Vector::Zero(n);
+    for (Eigen::Index i = 0; i + 1 < n; ++i) {
+      const double wall = x[i + 1] - x[i] * x[i];
+      g[i] += -4.0 * b * x[i] * wall - 2.0 * (a - x[i]);
+      g[i + 1] += 2.0 * b * wall;
+    }
+    return g;
+  }
+  [[nodiscard]] Matrix hessian(const Vector& x) const {
+    Matrix h = Matrix::Zero(n, n);
+    for (Eigen::Index i = 0; i + 1 < n; ++i) {
+      h(i, i) += 12.0 * b * x[i] * x[i] - 4.0 * b * x[i + 1] + 2.0;
+      h(i, i + 1) += -4.0 * b * x[i];
+      h(i + 1, i) += -4.0 * b * x[i];
+      h(i + 1, i + 1) += 2.0 * b;
+    }
+    return h;
+  }
+  [[nodiscard]] Vector minimizer() const { return Vector::Constant(n, a); }
+};
+
+static_assert(TwiceDifferentiable<Parabola>);
+static_assert(TwiceDifferentiable<DiagonalBowl>);
+static_assert(TwiceDifferentiable<Rosenbrock>);
+
+}  // namespace descent

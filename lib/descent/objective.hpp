@@ -1,0 +1,57 @@
+#pragma once
+/// \file objective.hpp
+/// \brief What every objective in the book is: a value and a gradient over an Eigen vector.
+///
+/// An objective is any type with `dimension()`, `value(x)` and `gradient(x)`. The
+/// concepts below check that at compile time, so a chapter that passes the wrong thing to
+/// \ref descent::minimize gets an error that names the missing member, not a page of
+/// template noise. Chapters that need curvature (Newton, the stability bound 2/λ_max) use
+/// \ref descent::TwiceDifferentiable, which adds `hessian(x)`.
+
+#include <Eigen/Core>
+#include <concepts>
+#include <cstdint>
+
+namespace descent {
+
+/// The parameter vector every objective and optimizer works on.
+using Vector = Eigen::VectorXd;
+/// The matrix type of Hessians and data sets.
+using Matrix = Eigen::MatrixXd;
+
+/// A differentiable function R^n → R: the thing gradient descent walks down.
+//! [objective_concept]
+template <class F>
+concept Objective = requires(const F& f, const Vector& x) {
+  { f.dimension() } -> std::convertible_to<Eigen::Index>;  // n, the number of parameters
+  { f.value(x) } -> std::convertible_to<double>;           // L(x)
+  { f.gradient(x) } -> std::convertible_to<Vector>;        // ∇L(x), n partial derivatives
+};
+//! [objective_concept]
+
+/// An objective that also knows its matrix of second derivatives.
+template <class F>
+concept TwiceDifferentiable = Objective<F> && requires(const F& f, const Vector& x) {
+  { f.hessian(x) } -> std::convertible_to<Matrix>;
+};
+
+/// An objective whose one gradient costs more (or less) than one "evaluation".
+///
+/// A full-batch least-squares gradient over N samples costs N per-sample gradients; a
+/// mini-batch costs B. Objectives that say so make the trace's evaluation counter honest.
+template <class F>
+concept CountsEvaluations = Objective<F> && requires(const F& f) {
+  { f.evaluations_per_gradient() } -> std::convertible_to<std::int64_t>;
+};
+
+/// How many evaluations one gradient of `f` costs (1 unless the objective says otherwise).
+template <Objective F>
+constexpr std::int64_t evaluations_per_gradient(const F& f) {
+  if constexpr (CountsEvaluations<F>) {
+    return f.evaluations_per_gradient();
+  } else {
+    return 1;
+  }
+}
+
+}  // namespace descent

@@ -1,0 +1,18 @@
+#pragma once
+/// \file output.hpp
+/// \brief Writing results: an output folder checked before any work, files that appear whole.
+
+#include <filesystem>
+#include <string_view>
+
+namespace descent {
+
+/// Creates `directory` if needed and checks that files can be written there.
+/// Throws \ref descent::UsageError naming `flag` when it cannot.
+void prepare_output_directory(const std::filesystem::path& directory, std::string_view flag = "--out");
+
+/// Writes `content` to `file` through a temporary file and a rename, so a reader (or a
+/// crash) never leaves half a file behind.
+void write_file_atomically(const std::filesystem::path& file, std::string_view content);
+
+}  // namespace descent

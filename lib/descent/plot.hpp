@@ -1,0 +1,84 @@
+#pragma once
+/// \file plot.hpp
+/// \brief Figures in one house style, drawn by gnuplot.
+///
+/// Three kinds of figure serve every chapter: line plots (loss against step, with log axes),
+/// contour maps of a two-parameter loss with descent paths on top, and arrow fields of the
+/// negative gradient. Each can be saved as SVG or PNG (chosen by the file's extension) or
+/// rendered as text for the terminal with gnuplot's `dumb` terminal.
+///
+/// The data and commands go through gnuplot-iostream into a script, gnuplot runs it, and
+/// the exit status and the output file are both checked: a missing or failing gnuplot is a
+/// \ref descent::PlotError with gnuplot's own message, never a silently absent figure.
+/// Non-finite points (a diverged run) are dropped from the drawing, not drawn as garbage.
+
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace descent {
+
+/// gnuplot is missing, or it failed to draw.
+class PlotError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// How a series is drawn.
+enum class SeriesStyle { lines, points, lines_points };
+
+/// One named curve: y against x.
+struct Series {
+  std::string title;
+  std::vector<double> x;
+  std::vector<double> y;
+  SeriesStyle style = SeriesStyle::lines_points;
+};
+
+/// A 2-D line plot: several series sharing axes.
+struct LinePlot {
+  std::string title;
+  std::string x_label;
+  std::string y_label;
+  bool log_x = false;
+  bool log_y = false;
+  std::optional<std::array<double, 2>> x_range;  ///< fixed x limits, else automatic
+  std::optional<std::array<double, 2>> y_range;  ///< fixed y limits, else automatic
+  std::vector<Series> series;
+};
+
+/// A contour map of f(x, y) with optional paths and a negative-gradient arrow field.
+struct ContourPlot {
+  std::string title;
+  std::string x_label = "x";
+  std::string y_label = "y";
+  std::array<double, 2> x_range{-1.0, 1.0};
+  std::array<double, 2> y_range{-1.0, 1.0};
+  std::function<double(double, double)> f;  ///< the surface to contour
+  std::vector<double> levels;               ///< contour heights (see \ref descent::log_spaced_levels)
+  int resolution = 121;                     ///< grid points per axis for the contours
+  std::vector<Series> paths;                ///< descent paths drawn over the map
+  /// If set, arrows of this field (usually −∇f) on an `arrows_per_axis` grid.
+  std::function<std::array<double, 2>(double, double)> arrow_field;
+  int arrows_per_axis = 15;
+};
+
+/// `count` heights spaced evenly on a log scale from `lowest` to `highest`.
+[[nodiscard]] std::vector<double> log_spaced_levels(double lowest, double highest, int count);
+
+/// Saves the plot; the format follows the extension (.svg or .png).
+void save_plot(const LinePlot& plot, const std::filesystem::path& file);
+/// Saves the contour map; the format follows the extension (.svg or .png).
+void save_plot(const ContourPlot& plot, const std::filesystem::path& file);
+
+/// The plot as text, `width` × `height` characters, for a reader at a terminal.
+[[nodiscard]] std::string terminal_plot(const LinePlot& plot, int width = 72, int height = 20);
+
+/// The gnuplot executable in use: $DESCENT_GNUPLOT if set, else the one found at build time.
+[[nodiscard]] std::string gnuplot_executable();
+
+}  // namespace descent

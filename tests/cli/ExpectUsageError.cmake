@@ -1,0 +1,31 @@
+# Runs PROGRAM with ARGS (a CMake list) in an empty WORK_DIR and checks the bad-input contract:
+# exit code 2, exactly one line on stderr that mentions EXPECTED, nothing on stdout, and no file
+# written. "@FILE@" in ARGS stands for a regular file made inside WORK_DIR.
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+file(WRITE ${WORK_DIR}/a-file "not a folder\n")
+string(REPLACE "@FILE@" "${WORK_DIR}/a-file" ARGS "${ARGS}")
+execute_process(COMMAND ${PROGRAM} ${ARGS}
+  WORKING_DIRECTORY ${WORK_DIR}
+  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 2)
+  message(FATAL_ERROR "expected exit code 2, got '${status}'\nstdout: ${out}\nstderr: ${err}")
+endif()
+string(REGEX MATCHALL "\n" newlines "${err}")
+list(LENGTH newlines line_count)
+if(NOT line_count EQUAL 1)
+  message(FATAL_ERROR "expected one line on stderr, got ${line_count}:\n${err}")
+endif()
+string(FIND "${err}" "${EXPECTED}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "the message does not name ${EXPECTED}: ${err}")
+endif()
+if(NOT out STREQUAL "")
+  message(FATAL_ERROR "bad input must not print results; stdout was:\n${out}")
+endif()
+file(GLOB_RECURSE written LIST_DIRECTORIES true ${WORK_DIR}/*)
+list(REMOVE_ITEM written ${WORK_DIR}/a-file)
+if(written)
+  message(FATAL_ERROR "bad input left files behind: ${written}")
+endif()
+message(STATUS "exit 2: ${err}")

@@ -1,0 +1,34 @@
+#include "descent/finite_difference.hpp"
+#include "descent/functions.hpp"
+#include "descent/grid_search.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+using namespace descent;
+
+TEST_CASE("grid search visits points^d points and finds the grid minimum") {
+  const DiagonalBowl bowl{Vector::Constant(2, 0.5)};
+  const auto result = grid_search(bowl, Vector::Constant(2, -1.0), Vector::Constant(2, 2.0), 31);
+  CHECK(result.evaluations == 31 * 31);
+  CHECK(result.best_x.norm() == Approx(0.0).margin(1e-12));
+  CHECK(grid_evaluations(1001, 3) == Approx(1.003003001e9));
+  const Parabola shifted{0.5, 1.0, 0.5};
+  const auto one_d = grid_search(shifted, Vector::Constant(1, -10.0), Vector::Constant(1, 10.0), 1001);
+  CHECK(one_d.evaluations == 1001);
+  CHECK(one_d.best_x[0] == Approx(1.0).margin(0.01));
+}
+
+TEST_CASE("secant errors shrink like delta (forward) and delta squared (central)") {
+  const auto f = [](double x) { return std::exp(x); };
+  const double exact = std::exp(0.5);
+  const double forward_ratio =
+      std::abs(forward_difference(f, 0.5, 1e-2) - exact) / std::abs(forward_difference(f, 0.5, 1e-3) - exact);
+  const double central_ratio =
+      std::abs(central_difference(f, 0.5, 1e-2) - exact) / std::abs(central_difference(f, 0.5, 1e-3) - exact);
+  CHECK(forward_ratio == Approx(10.0).epsilon(0.01));
+  CHECK(central_ratio == Approx(100.0).epsilon(0.01));
+  // For a parabola the central secant is exact at any delta.
+  const auto parabola = [](double x) { return 3 * x * x - x + 2; };
+  CHECK(central_difference(parabola, 1.5, 0.7) == Approx(8.0).epsilon(1e-12));
+}

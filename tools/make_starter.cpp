@@ -1,0 +1,75 @@
+// make_starter: turns an exercise's reference solution into the student's starter file.
+//
+//   make_starter SOLUTION STARTER
+//
+// In the solution, each region the student writes is marked:
+//
+//     // BEGIN SOLUTION
+//     …reference code…
+//     // END SOLUTION
+//     // STARTER: return {};   // a stub that compiles
+//
+// The starter drops every marked region and un-comments the `// STARTER:` lines, keeping
+// their indentation. A solution with unbalanced markers, or none at all, is an error (exit 2),
+// so a broken exercise cannot ship its answer.
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+namespace {
+
+std::string trimmed(const std::string& line) {
+  const auto first = line.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  const auto last = line.find_last_not_of(" \t\r");
+  return line.substr(first, last - first + 1);
+}
+
+int fail(const std::string& message) {
+  std::cerr << "make_starter: " << message << '\n';
+  return 2;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  if (argc != 3) return fail("usage: make_starter SOLUTION STARTER");
+  std::ifstream in(argv[1]);
+  if (!in) return fail(std::string(argv[1]) + ": cannot read");
+  const std::string starter_marker = "// STARTER:";
+  std::ostringstream out;
+  out << "// Starter generated from " << argv[1] << ".\n"
+      << "// Replace each stub marked STARTER with your implementation, then run the tests.\n";
+  bool inside = false;
+  int regions = 0;
+  int line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    const std::string text = trimmed(line);
+    if (text == "// BEGIN SOLUTION") {
+      if (inside) return fail(std::string(argv[1]) + ":" + std::to_string(line_number) + ": nested BEGIN SOLUTION");
+      inside = true;
+      ++regions;
+      continue;
+    }
+    if (text == "// END SOLUTION") {
+      if (!inside) return fail(std::string(argv[1]) + ":" + std::to_string(line_number) + ": END SOLUTION without BEGIN");
+      inside = false;
+      continue;
+    }
+    if (inside) continue;
+    if (text.rfind(starter_marker, 0) == 0) {
+      const std::string indent = line.substr(0, line.find_first_not_of(" \t"));
+      out << indent << trimmed(text.substr(starter_marker.size())) << "  // TODO: replace this stub\n";
+      continue;
+    }
+    out << line << '\n';
+  }
+  if (inside) return fail(std::string(argv[1]) + ": BEGIN SOLUTION is never closed");
+  if (regions == 0) return fail(std::string(argv[1]) + ": no BEGIN SOLUTION region");
+  std::ofstream file(argv[2], std::ios::trunc);
+  if (!(file << out.str())) return fail(std::string(argv[2]) + ": cannot write");
+  return 0;
+}
