@@ -21,7 +21,7 @@ add_custom_target(score
 # The grading test program for one exercise, built against the solution found in `include_dir`.
 function(descent_exercise_tests target test_source include_dir)
   add_executable(${target} ${test_source})
-  target_include_directories(${target} PRIVATE ${include_dir})
+  target_include_directories(${target} PRIVATE ${include_dir} ${PROJECT_SOURCE_DIR}/exercises)
   target_link_libraries(${target} PRIVATE Eigen3::Eigen Catch2::Catch2WithMain)
   set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/exercise-tests)
 endfunction()
@@ -31,6 +31,8 @@ function(descent_exercise)
   set(source_dir ${PROJECT_SOURCE_DIR}/exercises/${ARG_CHAPTER})
   set(starter_dir ${CMAKE_BINARY_DIR}/starter/${ARG_CHAPTER})
   set(test_source ${source_dir}/tests/${ARG_NAME}_test.cpp)
+  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_SOLUTION ${source_dir}/${ARG_NAME}.hpp)
+  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_TEST ${test_source})
 
   add_custom_command(
     OUTPUT ${starter_dir}/${ARG_NAME}.hpp
@@ -70,15 +72,25 @@ function(descent_exercise)
   endif()
 endfunction()
 
-# descent_exercise_mutant(NAME name MUTANT dir EXPECT points)
-#   Builds the grading tests of exercise `name` against a plausible wrong solution found in
-#   `dir` and asserts it scores exactly `points` (less than full marks).
+# descent_exercise_mutant(NAME name BODY file EXPECT points)
+#   Builds the grading tests of exercise `name` against a plausible wrong solution: the
+#   reference with its marked region replaced by the lines of `file` (make_starter --body),
+#   and asserts it scores exactly `points` (less than full marks).
 function(descent_exercise_mutant)
-  cmake_parse_arguments(ARG "" "NAME;MUTANT;EXPECT" "" ${ARGN})
-  get_filename_component(label ${ARG_MUTANT} NAME)
-  get_target_property(test_source ex_${ARG_NAME}_reference SOURCES)  # absolute: see descent_exercise
+  cmake_parse_arguments(ARG "" "NAME;BODY;EXPECT" "" ${ARGN})
+  get_filename_component(label ${ARG_BODY} NAME)
+  string(REGEX REPLACE "^${ARG_NAME}\\.|\\.inc$" "" label ${label})
+  get_property(solution GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_SOLUTION)
+  get_property(test_source GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_TEST)
+  set(mutant_dir ${CMAKE_CURRENT_BINARY_DIR}/mutants/${label})
+  add_custom_command(
+    OUTPUT ${mutant_dir}/${ARG_NAME}.hpp
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${mutant_dir}
+    COMMAND make_starter ${solution} ${mutant_dir}/${ARG_NAME}.hpp --body ${ARG_BODY}
+    DEPENDS make_starter ${solution} ${ARG_BODY})
   set(target ex_${ARG_NAME}_mutant_${label})
-  descent_exercise_tests(${target} ${test_source} ${ARG_MUTANT})
+  descent_exercise_tests(${target} ${test_source} ${mutant_dir})
+  target_sources(${target} PRIVATE ${mutant_dir}/${ARG_NAME}.hpp)
   add_test(NAME exercise.${ARG_NAME}.wrong_solution_loses_points.${label}
     COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect ${ARG_EXPECT} $<TARGET_FILE:${target}>)
   set_tests_properties(exercise.${ARG_NAME}.wrong_solution_loses_points.${label} PROPERTIES LABELS exercise)

@@ -1,6 +1,7 @@
 // make_starter: turns an exercise's reference solution into the student's starter file.
 //
 //   make_starter SOLUTION STARTER
+//   make_starter SOLUTION OUTPUT --body FILE
 //
 // In the solution, each region the student writes is marked:
 //
@@ -10,10 +11,13 @@
 //     // STARTER: return {};   // a stub that compiles
 //
 // The starter drops every marked region and un-comments the `// STARTER:` lines, keeping
-// their indentation. A solution with unbalanced markers, or none at all, is an error (exit 2),
+// their indentation. With --body, each marked region is replaced by the lines of FILE instead
+// (and the STARTER lines are dropped): that is how the project's tests build plausible wrong
+// solutions from a few lines each. A solution with unbalanced markers, or none at all, is an error (exit 2),
 // so a broken exercise cannot ship its answer.
 
 #include <fstream>
+#include <iterator>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -35,13 +39,24 @@ int fail(const std::string& message) {
 }  // namespace
 
 int main(int argc, char* argv[]) {
-  if (argc != 3) return fail("usage: make_starter SOLUTION STARTER");
+  const bool with_body = argc == 5 && std::string(argv[3]) == "--body";
+  if (argc != 3 && !with_body) return fail("usage: make_starter SOLUTION STARTER [--body FILE]");
   std::ifstream in(argv[1]);
   if (!in) return fail(std::string(argv[1]) + ": cannot read");
+  std::string body;
+  if (with_body) {
+    std::ifstream body_file(argv[4]);
+    if (!body_file) return fail(std::string(argv[4]) + ": cannot read");
+    body.assign(std::istreambuf_iterator<char>(body_file), std::istreambuf_iterator<char>());
+  }
   const std::string starter_marker = "// STARTER:";
   std::ostringstream out;
-  out << "// Starter generated from " << argv[1] << ".\n"
-      << "// Replace each stub marked STARTER with your implementation, then run the tests.\n";
+  if (with_body) {
+    out << "// Generated from " << argv[1] << " with the body of " << argv[4] << ".\n";
+  } else {
+    out << "// Starter generated from " << argv[1] << ".\n"
+        << "// Replace each stub marked STARTER with your implementation, then run the tests.\n";
+  }
   bool inside = false;
   int regions = 0;
   int line_number = 0;
@@ -52,6 +67,7 @@ int main(int argc, char* argv[]) {
       if (inside) return fail(std::string(argv[1]) + ":" + std::to_string(line_number) + ": nested BEGIN SOLUTION");
       inside = true;
       ++regions;
+      out << body;
       continue;
     }
     if (text == "// END SOLUTION") {
@@ -61,6 +77,7 @@ int main(int argc, char* argv[]) {
     }
     if (inside) continue;
     if (text.rfind(starter_marker, 0) == 0) {
+      if (with_body) continue;
       const std::string indent = line.substr(0, line.find_first_not_of(" \t"));
       out << indent << trimmed(text.substr(starter_marker.size())) << "  // TODO: replace this stub\n";
       continue;

@@ -3,20 +3,15 @@
 
 #include "central_difference.hpp"
 
+#include "grading_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
 using exercises::central_difference_gradient;
 using Eigen::VectorXd;
 
-namespace {
-VectorXd vec(std::initializer_list<double> values) {
-  VectorXd v(static_cast<Eigen::Index>(values.size()));
-  Eigen::Index i = 0;
-  for (const double x : values) v[i++] = x;
-  return v;
-}
-}  // namespace
+using grading::vec;
 
 TEST_CASE("central secant of a cubic", "[central_difference][points=2]") {
   // f(x) = x^3 at x = 2 with delta = 0.1: ((2.1)^3 - (1.9)^3) / 0.2 = 12.01 (the true slope is 12).

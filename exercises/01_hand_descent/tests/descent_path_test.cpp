@@ -4,20 +4,15 @@
 
 #include "descent_path.hpp"
 
+#include "grading_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
 using exercises::descent_path;
 using Eigen::VectorXd;
 
-namespace {
-VectorXd vec(std::initializer_list<double> values) {
-  VectorXd v(static_cast<Eigen::Index>(values.size()));
-  Eigen::Index i = 0;
-  for (const double x : values) v[i++] = x;
-  return v;
-}
-}  // namespace
+using grading::vec;
 
 TEST_CASE("returns steps + 1 points and starts at the start", "[descent_path][points=1]") {
   const auto gradient = [](const VectorXd& w) -> VectorXd { return 2.0 * w; };
