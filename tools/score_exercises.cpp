@@ -121,6 +121,16 @@ std::string test_spec(const std::string& name) {
   return spec;
 }
 
+// "ex_descent_path_student" → "descent_path": the exercise a grading program tests.
+std::string exercise_name(const std::string& binary) {
+  std::string name = std::filesystem::path(binary).filename().string();
+  if (name.rfind("ex_", 0) == 0) name.erase(0, 3);
+  for (const char* suffix : {"_reference", "_starter", "_student", "_mutant_"}) {
+    if (const auto at = name.find(suffix); at != std::string::npos) name.erase(at);
+  }
+  return name;
+}
+
 std::optional<int> points_of(const std::string& binary, const std::string& name, const Options& options) {
   const Outcome tags = run_limited({binary, test_spec(name), "--list-tags"}, options);
   const std::string key = "[points=";
@@ -141,7 +151,13 @@ std::string failure_details(const std::string& output) {
     }
     if (!started || line.find_first_not_of("=-~ ") == std::string::npos) continue;
     if (line.rfind("test cases:", 0) == 0) break;
-    details += "         " + line + '\n';
+    std::string shown = line;
+    // "/any/path/tests/x_test.cpp:53: FAILED:" → "x_test.cpp:53: FAILED:": no machine paths in reports.
+    if (const auto colon = shown.find(".cpp:"); colon != std::string::npos) {
+      const auto slash = shown.rfind('/', colon);
+      if (slash != std::string::npos) shown.erase(shown.find_first_not_of(' '), slash + 1 - shown.find_first_not_of(' '));
+    }
+    details += "         " + shown + '\n';
     if (++kept == 14) {
       details += "         …\n";
       break;
@@ -215,7 +231,7 @@ int main(int argc, char* argv[]) {
         report += failure_details(run.output);
       }
     }
-    std::cout << std::filesystem::path(binary).filename().string() << ": " << exercise_points << "/" << exercise_max
+    std::cout << exercise_name(binary) << ": " << exercise_points << "/" << exercise_max
               << " points\n"
               << report;
     total += exercise_points;
