@@ -9,30 +9,39 @@ function(descent_chapter)
   set_target_properties(${ARG_BINARY} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
 endfunction()
 
-# descent_figure_run(CHAPTER dir BINARY target NAME run-name ARGS flags… FILES produced…)
-#   Runs a chapter program as the book shows it: stdout goes to figures/<dir>/<name>.txt
-#   (headed by the command line a reader would type) and --out/--name put its CSVs and
-#   figures beside it. FILES lists what the run must produce: a missing one fails the build.
+# descent_figure_run(CHAPTER dir BINARY target NAME run-name ARGS flags… FILES produced…
+#                    [NO_OUT] [SHOWN_ARGS text] [DEPENDS targets…])
+#   Runs a program as the book shows it: stdout goes to figures/<dir>/<name>.txt (headed by
+#   the command line a reader would type) and --out/--name put its CSVs and figures beside it
+#   (NO_OUT: a tool that takes no --out). FILES lists what the run must produce: a missing one
+#   fails the build. SHOWN_ARGS replaces ARGS in the command line shown.
 #   Appends every output to the variable DESCENT_FIGURE_OUTPUTS in the caller's scope.
 function(descent_figure_run)
-  cmake_parse_arguments(ARG "" "CHAPTER;BINARY;NAME" "ARGS;FILES" ${ARGN})
+  cmake_parse_arguments(ARG "NO_OUT" "CHAPTER;BINARY;NAME;SHOWN_ARGS" "ARGS;FILES;DEPENDS" ${ARGN})
   set(out_dir ${DESCENT_FIGURES_DIR}/${ARG_CHAPTER})
   set(outputs ${out_dir}/${ARG_NAME}.txt)
   foreach(file IN LISTS ARG_FILES)
     list(APPEND outputs ${out_dir}/${file})
   endforeach()
-  string(REPLACE ";" " " shown_args "${ARG_ARGS}")
+  string(REPLACE ";" " " run_args "${ARG_ARGS}")
+  if(DEFINED ARG_SHOWN_ARGS)
+    set(shown_args "${ARG_SHOWN_ARGS}")
+  else()
+    set(shown_args "${run_args}")
+  endif()
   add_custom_command(
     OUTPUT ${outputs}
     COMMAND ${CMAKE_COMMAND}
             -DPROGRAM=$<TARGET_FILE:${ARG_BINARY}>
             -DSHOWN_NAME=${ARG_BINARY}
-            "-DARGS=${shown_args}"
+            "-DARGS=${run_args}"
+            "-DSHOWN_ARGS=${shown_args}"
+            -DNO_OUT=${ARG_NO_OUT}
             -DOUT_DIR=${out_dir}
             -DNAME=${ARG_NAME}
             "-DEXPECTED=${outputs}"
             -P ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
-    DEPENDS ${ARG_BINARY} ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
+    DEPENDS ${ARG_BINARY} ${ARG_DEPENDS} ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
     COMMENT "Running ${ARG_BINARY} ${shown_args}"
     VERBATIM)
   set(DESCENT_FIGURE_OUTPUTS ${DESCENT_FIGURE_OUTPUTS} ${outputs} PARENT_SCOPE)

@@ -13,7 +13,8 @@
 // The starter drops every marked region and un-comments the `// STARTER:` lines, keeping
 // their indentation. With --body, each marked region is replaced by the lines of FILE instead
 // (and the STARTER lines are dropped): that is how the project's tests build plausible wrong
-// solutions from a few lines each. A solution with unbalanced markers, or none at all, is an error (exit 2),
+// solutions from a few lines each. A solution with several regions takes a FILE with as many
+// sections, separated by lines reading `// NEXT REGION`. A solution with unbalanced markers, or none at all, is an error (exit 2),
 // so a broken exercise cannot ship its answer.
 
 #include <fstream>
@@ -21,6 +22,7 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -43,11 +45,17 @@ int main(int argc, char* argv[]) {
   if (argc != 3 && !with_body) return fail("usage: make_starter SOLUTION STARTER [--body FILE]");
   std::ifstream in(argv[1]);
   if (!in) return fail(std::string(argv[1]) + ": cannot read");
-  std::string body;
+  std::vector<std::string> bodies(1);
   if (with_body) {
     std::ifstream body_file(argv[4]);
     if (!body_file) return fail(std::string(argv[4]) + ": cannot read");
-    body.assign(std::istreambuf_iterator<char>(body_file), std::istreambuf_iterator<char>());
+    for (std::string line; std::getline(body_file, line);) {
+      if (trimmed(line) == "// NEXT REGION") {
+        bodies.emplace_back();
+      } else {
+        bodies.back() += line + '\n';
+      }
+    }
   }
   const std::string starter_marker = "// STARTER:";
   std::ostringstream out;
@@ -67,7 +75,10 @@ int main(int argc, char* argv[]) {
       if (inside) return fail(std::string(argv[1]) + ":" + std::to_string(line_number) + ": nested BEGIN SOLUTION");
       inside = true;
       ++regions;
-      out << body;
+      if (with_body) {
+        if (regions > static_cast<int>(bodies.size())) return fail(std::string(argv[4]) + ": fewer sections than regions");
+        out << bodies[static_cast<std::size_t>(regions - 1)];
+      }
       continue;
     }
     if (text == "// END SOLUTION") {
@@ -86,6 +97,10 @@ int main(int argc, char* argv[]) {
   }
   if (inside) return fail(std::string(argv[1]) + ": BEGIN SOLUTION is never closed");
   if (regions == 0) return fail(std::string(argv[1]) + ": no BEGIN SOLUTION region");
+  if (with_body && regions != static_cast<int>(bodies.size())) {
+    return fail(std::string(argv[4]) + ": " + std::to_string(bodies.size()) + " sections for " + std::to_string(regions) +
+                " regions");
+  }
   std::ofstream file(argv[2], std::ios::trunc);
   if (!(file << out.str())) return fail(std::string(argv[2]) + ": cannot write");
   return 0;

@@ -8,6 +8,7 @@
 /// \ref descent::run_program turns into one line on stderr and exit code 2, before the
 /// program has written anything.
 
+#include "descent/errors.hpp"
 #include "descent/objective.hpp"
 
 #include <filesystem>
@@ -21,12 +22,6 @@
 #include <vector>
 
 namespace descent {
-
-/// Bad input from the reader: reported as one line, exit code 2.
-class UsageError : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
 
 /// The allowed interval of a real-valued flag.
 struct RealRange {
@@ -71,6 +66,9 @@ class CommandLine {
   /// One word out of `choices`.
   CommandLine& choice(const std::string& name, std::string& target, const std::string& default_value,
                       const std::string& help, std::vector<std::string> choices);
+  /// Free text such as a file or column name (`value_name` is shown in --help, e.g. FILE).
+  CommandLine& text(const std::string& name, std::string& target, const std::string& help,
+                    const std::string& value_name = "TEXT");
   /// An on/off switch (absent means off).
   CommandLine& flag(const std::string& name, bool& target, const std::string& help);
   /// Adds a preset; `--preset NAME` applies its settings unless the flag is given too.

@@ -49,6 +49,7 @@ struct LinePlot {
   std::optional<std::array<double, 2>> x_range;  ///< fixed x limits, else automatic
   std::optional<std::array<double, 2>> y_range;  ///< fixed y limits, else automatic
   std::vector<Series> series;
+  std::string key = "top right";  ///< where the legend goes, in gnuplot's words ("top left", "below", …)
 };
 
 /// A contour map of f(x, y) with optional paths and a negative-gradient arrow field.

@@ -111,6 +111,15 @@ CommandLine& CommandLine::choice(const std::string& name, std::string& target, c
   return *this;
 }
 
+CommandLine& CommandLine::text(const std::string& name, std::string& target, const std::string& help,
+                               const std::string& value_name) {
+  impl_->options.add_options()(name.c_str(), po::value<std::string>(&target)->value_name(value_name), help.c_str());
+  impl_->validators.emplace_back([name, &target, this] {
+    if (given(name) && target.empty()) throw UsageError(flag_name(name) + " needs a value");
+  });
+  return *this;
+}
+
 CommandLine& CommandLine::flag(const std::string& name, bool& target, const std::string& help) {
   impl_->options.add_options()(name.c_str(), po::bool_switch(&target), help.c_str());
   return *this;

@@ -1,6 +1,6 @@
 #include "descent/output.hpp"
 
-#include "descent/cli.hpp"
+#include "descent/errors.hpp"
 
 #include <cerrno>
 #include <cstring>

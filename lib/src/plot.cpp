@@ -173,6 +173,7 @@ void line_plot_commands(GnuplotJob& job, const LinePlot& plot, bool text_termina
   if (plot.log_y) gp << "set logscale y\nset format y " << log_format << "\n";
   range(gp, "x", plot.x_range);
   range(gp, "y", plot.y_range);
+  if (!text_terminal) gp << "set key " << plot.key << "\n";
   std::string clauses;
   int line_type = 1;
   for (const auto& series : plot.series) {

@@ -5,33 +5,14 @@
 #include "descent/functions.hpp"
 #include "descent/minimize.hpp"
 
+#include "run_program.hpp"
+
 #include <catch2/catch.hpp>
-#include <array>
-#include <cstdio>
-#include <string>
-#include <sys/wait.h>
 
 using namespace descent;
 
 namespace {
-struct Run {
-  int status = -1;
-  std::string out;
-};
-
-Run run_program(const std::string& args) {
-  const std::string command = std::string(HAND_DESCENT_BINARY) + " " + args + " 2>&1";
-  Run run;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.out.append(buffer.data(), n);
-  const int status = ::pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+Run run_program(const std::string& args) { return ::run_program(HAND_DESCENT_BINARY, args); }
 }  // namespace
 
 TEST_CASE("C(w) = w², eta = 0.1 from 5: the seed table, from the library") {

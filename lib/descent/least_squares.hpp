@@ -1,0 +1,58 @@
+#pragma once
+/// \file least_squares.hpp
+/// \brief Mean squared error of a linear model over a data set, and its closed-form minimum.
+///
+/// For features X (N rows, d columns), targets y and parameters θ = (w_1, …, w_d, b):
+///
+///     L(θ) = (1/N) Σ_i (x_iᵀw + b − y_i)²
+///     ∇_w L = (2/N) Xᵀr,   ∂L/∂b = (2/N) Σ_i r_i,   where r = Xw + b − y (the residuals).
+///
+/// The bias b is the last parameter and can be left out. The objective can be restricted to
+/// a subset of rows (a mini-batch in Chapter 4, a worker's shard in Chapter 9), and it counts
+/// one evaluation per sample, so the trace reports honest per-sample gradient costs.
+
+#include "descent/objective.hpp"
+
+#include <cstdint>
+#include <vector>
+
+namespace descent {
+
+/// L(θ) = mean of squared residuals of the linear model x ↦ xᵀw + b.
+class LeastSquares {
+ public:
+  /// `features` is N × d, `targets` has N entries; `fit_bias` adds b as the last parameter.
+  LeastSquares(Matrix features, Vector targets, bool fit_bias = true);
+
+  [[nodiscard]] Eigen::Index dimension() const { return features_.cols() + (fit_bias_ ? 1 : 0); }
+  [[nodiscard]] double value(const Vector& theta) const;
+  [[nodiscard]] Vector gradient(const Vector& theta) const;
+  /// (2/N) X̃ᵀX̃ with X̃ = [X, 1]: constant, because L is quadratic in θ.
+  [[nodiscard]] Matrix hessian(const Vector& theta) const;
+  /// One gradient costs one per-sample gradient per row.
+  [[nodiscard]] std::int64_t evaluations_per_gradient() const { return features_.rows(); }
+
+  /// The model's predictions x ↦ xᵀw + b for each row of `features`.
+  [[nodiscard]] Vector predict(const Vector& theta, const Matrix& features) const;
+  /// The residuals Xw + b − y on this objective's own data.
+  [[nodiscard]] Vector residuals(const Vector& theta) const;
+  /// The exact minimizer from the normal equations X̃ᵀX̃ θ = X̃ᵀy, solved with Eigen's LDLᵀ.
+  [[nodiscard]] Vector closed_form() const;
+  /// The same objective on a subset of the rows (a mini-batch or a shard).
+  [[nodiscard]] LeastSquares rows(const std::vector<Eigen::Index>& indices) const;
+
+  [[nodiscard]] const Matrix& features() const { return features_; }
+  [[nodiscard]] const Vector& targets() const { return targets_; }
+  [[nodiscard]] Eigen::Index samples() const { return features_.rows(); }
+  [[nodiscard]] bool fits_bias() const { return fit_bias_; }
+
+ private:
+  Matrix features_;
+  Vector targets_;
+  bool fit_bias_;
+};
+
+static_assert(TwiceDifferentiable<LeastSquares>);
+static_assert(CountsEvaluations<LeastSquares>);
+
+}  // namespace descent

@@ -1,0 +1,119 @@
+#include "descent/csv.hpp"
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+
+namespace descent {
+
+namespace {
+
+std::string trimmed(const std::string& text) {
+  const auto first = text.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
+}
+
+std::vector<std::string> cells_of(const std::string& line) {
+  std::vector<std::string> cells;
+  std::size_t begin = 0;
+  while (true) {
+    const std::size_t comma = line.find(',', begin);
+    cells.push_back(trimmed(line.substr(begin, comma == std::string::npos ? std::string::npos : comma - begin)));
+    if (comma == std::string::npos) return cells;
+    begin = comma + 1;
+  }
+}
+
+bool parses_as_number(const std::string& cell, double& value) {
+  const char* first = cell.data();
+  const char* last = first + cell.size();
+  if (first != last && *first == '+') ++first;
+  const auto [end, error] = std::from_chars(first, last, value);
+  return error == std::errc() && end == last && first != last;
+}
+
+std::string unquoted(const std::string& name) {
+  if (name.size() >= 2 && name.front() == '"' && name.back() == '"') return name.substr(1, name.size() - 2);
+  return name;
+}
+
+}  // namespace
+
+Table read_csv(const std::filesystem::path& file, Eigen::Index minimum_rows) {
+  const std::string where = file.string();
+  std::ifstream in(file);
+  if (!in) throw DataError(where + ": cannot open (" + std::strerror(errno) + ")");
+  Table table;
+  table.file = file;
+  std::vector<std::vector<double>> rows;
+  int line_number = 0;
+  bool first = true;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    const std::string text = trimmed(line);
+    if (text.empty() || text.front() == '#') continue;
+    const auto cells = cells_of(text);
+    std::vector<double> numbers(cells.size());
+    bool all_numeric = true;
+    for (std::size_t c = 0; c < cells.size(); ++c) all_numeric = parses_as_number(cells[c], numbers[c]) && all_numeric;
+    if (first) {
+      first = false;
+      table.has_header = !all_numeric;
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        table.columns.push_back(table.has_header ? unquoted(cells[c]) : std::to_string(c + 1));
+        if (table.columns.back().empty()) {
+          throw DataError(where + ":" + std::to_string(line_number) + ":" + std::to_string(c + 1) +
+                          ": empty column name in the header");
+        }
+      }
+      if (table.has_header) continue;
+    }
+    if (cells.size() != table.columns.size()) {
+      throw DataError(where + ":" + std::to_string(line_number) + ": " + std::to_string(cells.size()) +
+                      " cells, expected " + std::to_string(table.columns.size()) + " like the first line");
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      const std::string place = where + ":" + std::to_string(line_number) + ":" + std::to_string(c + 1) +
+                                (table.has_header ? " (" + table.columns[c] + ")" : "");
+      double value = 0.0;
+      if (cells[c].empty()) throw DataError(place + ": empty cell");
+      if (!parses_as_number(cells[c], value)) throw DataError(place + ": '" + cells[c] + "' is not a number");
+      if (!std::isfinite(value)) throw DataError(place + ": '" + cells[c] + "' is not a finite number");
+      numbers[c] = value;
+    }
+    rows.push_back(std::move(numbers));
+  }
+  if (table.columns.empty()) throw DataError(where + ": the file is empty");
+  if (static_cast<Eigen::Index>(rows.size()) < minimum_rows) {
+    throw DataError(where + ": needs at least " + std::to_string(minimum_rows) + " data rows, found " +
+                    std::to_string(rows.size()));
+  }
+  table.values.resize(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(table.columns.size()));
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t c = 0; c < rows[r].size(); ++c) {
+      table.values(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(c)) = rows[r][c];
+    }
+  }
+  return table;
+}
+
+Eigen::Index Table::column_index(const std::string& name_or_number) const {
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c] == name_or_number) return static_cast<Eigen::Index>(c);
+  }
+  double number = 0.0;
+  if (parses_as_number(name_or_number, number) && number >= 1 && number <= static_cast<double>(columns.size()) &&
+      number == std::floor(number)) {
+    return static_cast<Eigen::Index>(number) - 1;
+  }
+  std::string names;
+  for (const auto& c : columns) names += (names.empty() ? "" : ", ") + c;
+  throw DataError(file.string() + ": no column '" + name_or_number + "' (columns: " + names + ")");
+}
+
+Vector Table::column(const std::string& name_or_number) const { return values.col(column_index(name_or_number)); }
+
+}  // namespace descent

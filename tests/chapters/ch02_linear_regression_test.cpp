@@ -1,0 +1,78 @@
+// Chapter 2 reproduction tests: the numbers of CURRICULUM §2, from the library and from the
+// real output of the linear_regression program the book shows.
+
+#include "descent/datasets.hpp"
+#include "descent/least_squares.hpp"
+#include "descent/minimize.hpp"
+#include "descent/standardize.hpp"
+#include "run_program.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace descent;
+
+namespace {
+Run chapter(const std::string& args) { return run_program(LINEAR_REGRESSION_BINARY, args); }
+}  // namespace
+
+TEST_CASE("the worked step: gradients 4.25 and 2.5 take w 2.0→1.575 and b 1.5→1.25") {
+  const Run run = chapter("--experiment worked-step");
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "∂L/∂w = (2/N)·Σ r·x = 4.25"));
+  CHECK(contains(run.out, "∂L/∂b = (2/N)·Σ r   = 2.5"));
+  CHECK(contains(run.out, "w ← 2 − 0.1 × 4.25 = 1.575"));
+  CHECK(contains(run.out, "b ← 1.5 − 0.1 × 2.5 = 1.25"));
+}
+
+TEST_CASE("descent on standardised features meets the closed form to 1e-9") {
+  const Dataset houses = synthetic_housing(50, 7);
+  const Standardizer scaling = Standardizer::fit(houses.features);
+  const LeastSquares standardized(scaling.transform(houses.features), houses.targets);
+  const RunResult run = minimize(standardized, Vector::Zero(2), 0.1,
+                                 StopRules{.max_steps = 100000, .gradient_tolerance = 1e-9});
+  REQUIRE(run.reason == StopReason::gradient_small);
+  const Vector fitted = scaling.to_original_units(run.x);
+  const Vector exact = LeastSquares(houses.features, houses.targets).closed_form();
+  CHECK((fitted - exact).norm() / exact.norm() < 1e-9);
+  CHECK(fitted[0] == Approx(0.15).margin(0.01));  // the generating slope, k$ per sq ft
+
+  const Run out = chapter("");
+  REQUIRE(out.status == 0);
+  CHECK(contains(out.out, "stopped after " + std::to_string(run.steps) + " steps (gradient below tolerance"));
+  CHECK(contains(out.out, "agreement: relative difference "));
+  CHECK(contains(out.out, "prediction: size 2000 sq ft → price "));
+}
+
+TEST_CASE("raw square feet diverge at η = 0.1 or crawl below 2/λmax; standardised sizes converge") {
+  const Run run = chapter("--experiment scaling");
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "standardised       0.1  reached ‖∇L‖ ≤ 1e-09 in"));
+  CHECK(contains(run.out, "raw                0.1  diverged at step 2"));
+  CHECK(contains(run.out, "still going after 100000 steps"));
+  CHECK(contains(run.out, "standardised size: λmax = 2, λmin = 2, κ = 1, stable for η < 1"));
+}
+
+TEST_CASE("fitting the reader's own CSV file with named columns") {
+  const std::string file = std::string(DESCENT_TEST_DATA) + "/good/houses.csv";
+  const Run run = chapter("--data " + file + " --x size --y price --predict 1750");
+  REQUIRE(run.status == 0);
+  // The four houses lie near price = 0.172·size + 27; the closed form is printed and matched.
+  CHECK(contains(run.out, "4 rows of " + file));
+  CHECK(contains(run.out, "agreement: relative difference "));
+  CHECK(contains(run.out, "prediction: size 1750 → price"));
+}
+
+TEST_CASE("bad data files: one line naming the file, exit code 2") {
+  const std::string dir = std::string(DESCENT_TEST_DATA) + "/bad_csv/";
+  for (const char* file : {"empty.csv", "ragged.csv", "not_a_number.csv", "nan.csv", "inf.csv", "one_row.csv",
+                           "missing.csv"}) {
+    const Run run = chapter("--data " + dir + file);
+    INFO(file << ": " << run.out);
+    CHECK(run.status == 2);
+    CHECK(contains(run.out, dir + file));
+    CHECK(std::count(run.out.begin(), run.out.end(), '\n') == 1);
+  }
+  const Run missing_column = chapter("--data " + std::string(DESCENT_TEST_DATA) + "/good/houses.csv --x area");
+  CHECK(missing_column.status == 2);
+  CHECK(contains(missing_column.out, "no column 'area' (columns: size, rooms, price)"));
+}
