@@ -10,14 +10,17 @@ function(descent_chapter)
 endfunction()
 
 # descent_figure_run(CHAPTER dir BINARY target NAME run-name ARGS flags… FILES produced…
-#                    [NO_OUT] [SHOWN_ARGS text] [DEPENDS targets…])
+#                    [NO_OUT] [SHOWN_ARGS text] [DEPENDS targets…]
+#                    [WORKDIR dir] [EXPECT_STATUS code])
 #   Runs a program as the book shows it: stdout goes to figures/<dir>/<name>.txt (headed by
 #   the command line a reader would type) and --out/--name put its CSVs and figures beside it
 #   (NO_OUT: a tool that takes no --out). FILES lists what the run must produce: a missing one
-#   fails the build. SHOWN_ARGS replaces ARGS in the command line shown.
+#   fails the build. SHOWN_ARGS replaces ARGS in the command line shown. EXPECT_STATUS 2 shows
+#   how a program refuses bad input (its stderr is the output); WORKDIR is where it runs.
 #   Appends every output to the variable DESCENT_FIGURE_OUTPUTS in the caller's scope.
 function(descent_figure_run)
-  cmake_parse_arguments(ARG "NO_OUT" "CHAPTER;BINARY;NAME;SHOWN_ARGS" "ARGS;FILES;DEPENDS" ${ARGN})
+  cmake_parse_arguments(ARG "NO_OUT" "CHAPTER;BINARY;NAME;SHOWN_ARGS;WORKDIR;EXPECT_STATUS" "ARGS;FILES;DEPENDS"
+                        ${ARGN})
   set(out_dir ${DESCENT_FIGURES_DIR}/${ARG_CHAPTER})
   set(outputs ${out_dir}/${ARG_NAME}.txt)
   foreach(file IN LISTS ARG_FILES)
@@ -37,6 +40,8 @@ function(descent_figure_run)
             "-DARGS=${run_args}"
             "-DSHOWN_ARGS=${shown_args}"
             -DNO_OUT=${ARG_NO_OUT}
+            -DWORKDIR=${ARG_WORKDIR}
+            -DEXPECT_STATUS=${ARG_EXPECT_STATUS}
             -DOUT_DIR=${out_dir}
             -DNAME=${ARG_NAME}
             "-DEXPECTED=${outputs}"

@@ -4,6 +4,10 @@
 // and checks the result against the closed-form least-squares solution. Other experiments
 // work one step by hand and show why features must be standardised. Run with --help.
 
+#include <Eigen/Eigenvalues>
+#include <algorithm>
+#include <iostream>
+
 #include "descent/cli.hpp"
 #include "descent/csv.hpp"
 #include "descent/datasets.hpp"
@@ -13,10 +17,6 @@
 #include "descent/plot.hpp"
 #include "descent/stability.hpp"
 #include "descent/standardize.hpp"
-
-#include <Eigen/Eigenvalues>
-#include <algorithm>
-#include <iostream>
 
 namespace {
 
@@ -53,7 +53,8 @@ Problem load_problem(const Settings& s, const CommandLine& cli) {
     p.description = std::to_string(s.samples) + " houses (synthetic, seed " + std::to_string(s.seed) + ")";
     return p;
   }
-  if (cli.given("samples") || cli.given("seed")) throw UsageError("--samples and --seed apply to the synthetic data, not --data");
+  if (cli.given("samples") || cli.given("seed"))
+    throw UsageError("--samples and --seed apply to the synthetic data, not --data");
   const Table table = read_csv(s.data_file);
   const std::string x = s.x_column.empty() ? table.columns.front() : s.x_column;
   const std::string y = s.y_column.empty() ? table.columns.back() : s.y_column;
@@ -86,31 +87,50 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
   const LeastSquares raw_loss(p.data.features, p.data.targets);
   const Vector exact = raw_loss.closed_form();
   const double agreement = (fitted - exact).norm() / exact.norm();
+  const auto& rows = run.trace.rows();
 
-  std::cout << "Data: " << p.description << ", " << p.x_name << " " << range_of(p.data.features.col(0), p.x_unit)
-            << ", " << p.y_name << " " << range_of(p.data.targets, p.y_unit) << "\n"
-            << "Model: " << p.y_name << " = w · " << p.x_name << " + b;  loss L(w, b) = mean squared error\n\n"
-            << "Closed form (normal equations, Eigen LDLT): w = " << format_number(exact[0], 6) << ", b = "
-            << format_number(exact[1], 6) << ", L = " << format_number(raw_loss.value(exact), 6) << "\n\n";
+  // The excess loss L − L*: on a log axis a straight line means a constant factor per step.
+  const double floor = raw_loss.value(exact);
+  Series excess{"L − L(closed form)", {}, {}, SeriesStyle::lines};
+  for (const auto& row : run.trace.rows()) {
+    excess.x.push_back(row.step);
+    excess.y.push_back(row.loss - floor);
+  }
+  const LinePlot excess_plot{"loss above its minimum, by step",
+                             "step",
+                             "L − L* (log scale)",
+                             false,
+                             true,
+                             std::nullopt,
+                             std::nullopt,
+                             {excess}};
+  if (!cli.quiet()) {
+    std::cout << "Data: " << p.description << ", " << p.x_name << " " << range_of(p.data.features.col(0), p.x_unit)
+              << ", " << p.y_name << " " << range_of(p.data.targets, p.y_unit) << "\n"
+              << "Model: " << p.y_name << " = w · " << p.x_name << " + b;  loss L(w, b) = mean squared error\n\n";
+  }
+  std::cout << "Closed form (normal equations, Eigen LDLT): w = " << format_number(exact[0], 6)
+            << ", b = " << format_number(exact[1], 6) << ", L = " << format_number(raw_loss.value(exact), 6) << "\n\n";
   if (run.diverged()) {
     std::cout << "Gradient descent " << describe(*run.divergence) << "; lower --lr (stable below "
               << format_number(largest_stable_learning_rate(loss.hessian(run.x)), 4) << ")\n";
     return 0;
   }
-  std::cout << "Gradient descent on the standardised " << p.x_name << " (x − " << format_number(scaling.mean[0], 6)
-            << ") / " << format_number(scaling.deviation[0], 6) << ", η = " << format_number(s.learning_rate)
-            << ", from w = b = 0:\n\n";
-  TextTable table({"step", "w (standardised)", "b", "w (per unit " + p.x_name + ")", "b (original)", "L"});
-  const auto& rows = run.trace.rows();
-  for (std::size_t t = 0; t < rows.size(); ++t) {
-    const bool shown = t <= 2 || t == 5 || t == 10 || t == 20 || t == 50 || t == 100 || t == rows.size() - 1;
-    if (!shown) continue;
-    const Vector original = scaling.to_original_units(rows[t].x);
-    table.add_row({std::to_string(rows[t].step), format_number(rows[t].x[0], 8), format_number(rows[t].x[1], 8),
-                   format_number(original[0], 8), format_number(original[1], 8), format_number(rows[t].loss, 8)});
+  if (!cli.quiet()) {
+    std::cout << "Gradient descent on the standardised " << p.x_name << " (x − " << format_number(scaling.mean[0], 6)
+              << ") / " << format_number(scaling.deviation[0], 6) << ", η = " << format_number(s.learning_rate)
+              << ", from w = b = 0:\n\n";
+    TextTable table({"step", "w (standardised)", "b", "w (per unit " + p.x_name + ")", "b (original)", "L"});
+    for (std::size_t t = 0; t < rows.size(); ++t) {
+      const bool shown = t <= 2 || t == 5 || t == 10 || t == 20 || t == 50 || t == 100 || t == rows.size() - 1;
+      if (!shown) continue;
+      const Vector original = scaling.to_original_units(rows[t].x);
+      table.add_row({std::to_string(rows[t].step), format_number(rows[t].x[0], 8), format_number(rows[t].x[1], 8),
+                     format_number(original[0], 8), format_number(original[1], 8), format_number(rows[t].loss, 8)});
+    }
+    std::cout << table.str() << "\n";
   }
-  std::cout << table.str() << "\n"
-            << "stopped after " << run.steps << " steps (" << describe(run.reason) << ", ‖∇L‖ ≤ "
+  std::cout << "stopped after " << run.steps << " steps (" << describe(run.reason) << ", ‖∇L‖ ≤ "
             << format_number(s.tolerance) << ")\n"
             << "descent:     w = " << format_number(fitted[0], 12) << ", b = " << format_number(fitted[1], 12) << "\n"
             << "closed form: w = " << format_number(exact[0], 12) << ", b = " << format_number(exact[1], 12) << "\n"
@@ -118,13 +138,19 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
   const double x_new = cli.given("predict") || s.data_file.empty() ? s.predict_at : p.data.features.col(0).mean();
   std::cout << "prediction: " << p.x_name << " " << format_number(x_new, 6) << p.x_unit << " → " << p.y_name << " "
             << format_fixed(fitted[0] * x_new + fitted[1], 1) << p.y_unit << "\n";
+  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(excess_plot);
 
   if (cli.out()) {
     const std::string name = cli.output_name("fit");
     run.trace.write_csv(*cli.out() / (name + ".csv"));
     // The data with the line at a few steps, in original units.
-    LinePlot lines{"the fitted line during descent", p.x_name + p.x_unit, p.y_name + p.y_unit, false, false,
-                   std::nullopt, std::nullopt,
+    LinePlot lines{"the fitted line during descent",
+                   p.x_name + p.x_unit,
+                   p.y_name + p.y_unit,
+                   false,
+                   false,
+                   std::nullopt,
+                   std::nullopt,
                    {Series{"data", {}, {}, SeriesStyle::points}}};
     for (Eigen::Index i = 0; i < p.data.targets.size(); ++i) {
       lines.series[0].x.push_back(p.data.features(i, 0));
@@ -135,8 +161,10 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
     for (const std::size_t t : {std::size_t{1}, std::size_t{3}, std::size_t{10}, rows.size() - 1}) {
       if (t >= rows.size()) continue;
       const Vector line = scaling.to_original_units(rows[t].x);
-      lines.series.push_back({"after " + std::to_string(t) + (t == 1 ? " step" : " steps"), {x_low, x_high},
-                              {line[0] * x_low + line[1], line[0] * x_high + line[1]}, SeriesStyle::lines});
+      lines.series.push_back({"after " + std::to_string(t) + (t == 1 ? " step" : " steps"),
+                              {x_low, x_high},
+                              {line[0] * x_low + line[1], line[0] * x_high + line[1]},
+                              SeriesStyle::lines});
     }
     lines.key = "top left";
     save_plot(lines, *cli.out() / (name + "-data.svg"));
@@ -153,16 +181,7 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
     map.levels = log_spaced_levels(best * 1.05, loss.value(Vector::Zero(2)) * 2.0, 12);
     map.paths.push_back({"descent path", run.trace.coordinate(0), run.trace.coordinate(1), SeriesStyle::lines_points});
     save_plot(map, *cli.out() / (name + "-contours.svg"));
-    // The excess loss on a log axis: a straight line means a constant factor per step.
-    Series excess{"L − L(closed form)", {}, {}, SeriesStyle::lines};
-    const double floor = raw_loss.value(exact);
-    for (const auto& row : rows) {
-      excess.x.push_back(row.step);
-      excess.y.push_back(row.loss - floor);
-    }
-    save_plot(LinePlot{"loss above its minimum, by step", "step", "L − L* (log scale)", false, true, std::nullopt,
-                       std::nullopt, {excess}},
-              *cli.out() / (name + "-loss.svg"));
+    save_plot(excess_plot, *cli.out() / (name + "-loss.svg"));
   }
   return 0;
 }
@@ -206,7 +225,8 @@ struct Curvature {
 };
 
 Curvature curvature_of(const LeastSquares& loss) {
-  const Eigen::SelfAdjointEigenSolver<Matrix> eigen(loss.hessian(Vector::Zero(loss.dimension())), Eigen::EigenvaluesOnly);
+  const Eigen::SelfAdjointEigenSolver<Matrix> eigen(loss.hessian(Vector::Zero(loss.dimension())),
+                                                    Eigen::EigenvaluesOnly);
   return {eigen.eigenvalues().maxCoeff(), eigen.eigenvalues().minCoeff()};
 }
 
@@ -221,12 +241,12 @@ int scaling_experiment(const CommandLine& cli, const Settings& s) {
   std::cout << "Data: " << p.description << "\n"
             << "Curvature of L (eigenvalues of the Hessian):\n"
             << "  raw " << p.x_name << ":          λmax = " << format_scientific(raw_curve.largest, 3)
-            << ", λmin = " << format_scientific(raw_curve.smallest, 3) << ", κ = λmax/λmin = "
-            << format_scientific(raw_curve.largest / raw_curve.smallest, 3) << ", stable for η < "
-            << format_scientific(2.0 / raw_curve.largest, 3) << "\n"
+            << ", λmin = " << format_scientific(raw_curve.smallest, 3)
+            << ", κ = λmax/λmin = " << format_scientific(raw_curve.largest / raw_curve.smallest, 3)
+            << ", stable for η < " << format_scientific(2.0 / raw_curve.largest, 3) << "\n"
             << "  standardised " << p.x_name << ": λmax = " << format_number(std_curve.largest, 4)
-            << ", λmin = " << format_number(std_curve.smallest, 4) << ", κ = "
-            << format_number(std_curve.largest / std_curve.smallest, 4) << ", stable for η < "
+            << ", λmin = " << format_number(std_curve.smallest, 4)
+            << ", κ = " << format_number(std_curve.largest / std_curve.smallest, 4) << ", stable for η < "
             << format_number(2.0 / std_curve.largest, 4) << "\n\n";
 
   const double careful = 0.9 * 2.0 / raw_curve.largest;  // just inside the stable range
@@ -236,22 +256,23 @@ int scaling_experiment(const CommandLine& cli, const Settings& s) {
     double learning_rate;
     bool standardized;
   };
-  const Case cases[] = {{"standardised", &standardized, 0.1, true},
-                        {"raw", &raw, 0.1, false},
-                        {"raw", &raw, careful, false}};
-  TextTable table({"features", "η", "outcome", "w", "b", "distance to closed form"});
+  const Case cases[] = {
+      {"standardised", &standardized, 0.1, true}, {"raw", &raw, 0.1, false}, {"raw", &raw, careful, false}};
+  TextTable table({"features", "η", "outcome", "w", "b", "relative error"});
   table.align_left(2);
   for (const auto& c : cases) {
     const RunResult run = minimize(*c.loss, Vector::Zero(2), c.learning_rate,
                                    StopRules{.max_steps = s.max_steps, .gradient_tolerance = s.tolerance});
     const Vector fitted = c.standardized ? scaling.to_original_units(run.x) : run.x;
-    std::string outcome = run.diverged() ? describe(*run.divergence)
-                          : run.reason == StopReason::gradient_small
-                              ? "reached ‖∇L‖ ≤ " + format_number(s.tolerance) + " in " + std::to_string(run.steps) + " steps"
-                              : "still going after " + std::to_string(run.steps) + " steps";
-    table.add_row({c.features, format_number(c.learning_rate, 3), outcome,
-                   run.diverged() ? "—" : format_number(fitted[0], 6), run.diverged() ? "—" : format_number(fitted[1], 6),
-                   run.diverged() ? "—" : format_scientific((fitted - exact).norm() / exact.norm(), 2) + " (relative)"});
+    std::string outcome =
+        run.diverged() ? describe(*run.divergence)
+        : run.reason == StopReason::gradient_small
+            ? "reached ‖∇L‖ ≤ " + format_number(s.tolerance) + " in " + std::to_string(run.steps) + " steps"
+            : "still going after " + std::to_string(run.steps) + " steps";
+    table.add_row(
+        {c.features, format_number(c.learning_rate, 3), outcome, run.diverged() ? "—" : format_number(fitted[0], 6),
+         run.diverged() ? "—" : format_number(fitted[1], 6),
+         run.diverged() ? "—" : format_scientific((fitted - exact).norm() / exact.norm(), 2)});
   }
   std::cout << table.str();
   return 0;

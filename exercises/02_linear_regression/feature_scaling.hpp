@@ -11,11 +11,11 @@ struct Scaling {
   Eigen::VectorXd deviation;  ///< σ_j, its population standard deviation (1 for a constant column)
 };
 
-//! [signature]
+//! [fit_scaling]
 /// μ_j and σ_j of every column of X, with σ_j² = (1/N)·Σ_i (x_ij − μ_j)² (divide by N, not N − 1).
 /// A column whose values are all equal gets σ_j = 1, so that standardising it only centres it.
 inline Scaling fit_scaling(const Eigen::MatrixXd& X) {
-//! [signature]
+//! [fit_scaling]
   // BEGIN SOLUTION
   Scaling s;
   s.mean = X.colwise().mean().transpose();
@@ -28,21 +28,21 @@ inline Scaling fit_scaling(const Eigen::MatrixXd& X) {
   // STARTER: (void)X; return {};
 }
 
-//! [signature]
+//! [standardize]
 /// Every entry x_ij becomes (x_ij − μ_j) / σ_j.
 inline Eigen::MatrixXd standardize(const Eigen::MatrixXd& X, const Scaling& s) {
-//! [signature]
+//! [standardize]
   // BEGIN SOLUTION
   return ((X.rowwise() - s.mean.transpose()).array().rowwise() / s.deviation.transpose().array()).matrix();
   // END SOLUTION
   // STARTER: (void)X; (void)s; return {};
 }
 
-//! [signature]
+//! [to_original_units]
 /// θ = (w'_1, …, w'_d, b') was fitted on standardised features. Returns (w_1, …, w_d, b) for the
 /// original features, the same predictions: w_j = w'_j/σ_j and b = b' − Σ_j w'_j·μ_j/σ_j.
 inline Eigen::VectorXd to_original_units(const Eigen::VectorXd& theta, const Scaling& s) {
-//! [signature]
+//! [to_original_units]
   // BEGIN SOLUTION
   const Eigen::Index d = s.mean.size();
   Eigen::VectorXd original(d + 1);

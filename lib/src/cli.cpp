@@ -33,6 +33,7 @@ std::string describe_range(const RealRange& range) {
   const auto bound = [](double value) { return format_number(value, 6); };
   const bool has_min = std::isfinite(range.min);
   const bool has_max = std::isfinite(range.max);
+  if (!has_min && !has_max) return "any finite number";
   if (has_min && !has_max) return (range.min_inclusive ? "at least " : "greater than ") + bound(range.min);
   if (!has_min && has_max) return (range.max_inclusive ? "at most " : "less than ") + bound(range.max);
   return std::string("in ") + (range.min_inclusive ? "[" : "(") + bound(range.min) + ", " + bound(range.max) +
@@ -64,7 +65,7 @@ CommandLine& CommandLine::real(const std::string& name, double& target, double d
     const bool above = range.min_inclusive ? target >= range.min : target > range.min;
     const bool below = range.max_inclusive ? target <= range.max : target < range.max;
     if (!std::isfinite(target) || !above || !below) {
-      throw UsageError(flag_name(name) + " must be a finite number " + describe_range(range) + " (got " +
+      throw UsageError(flag_name(name) + " must be " + (std::isfinite(range.min) || std::isfinite(range.max) ? "a finite number " : "") + describe_range(range) + " (got " +
                        format_number(target, 6) + ")");
     }
   });

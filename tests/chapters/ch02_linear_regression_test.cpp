@@ -50,6 +50,8 @@ TEST_CASE("raw square feet diverge at η = 0.1 or crawl below 2/λmax; standardi
   CHECK(contains(run.out, "raw                0.1  diverged at step 2"));
   CHECK(contains(run.out, "still going after 100000 steps"));
   CHECK(contains(run.out, "standardised size: λmax = 2, λmin = 2, κ = 1, stable for η < 1"));
+  CHECK(contains(run.out, "raw size:          λmax = 5.97e+06, λmin = 3.30e-01, κ = λmax/λmin = 1.81e+07, "
+                          "stable for η < 3.35e-07"));
 }
 
 TEST_CASE("fitting the reader's own CSV file with named columns") {
