@@ -7,7 +7,9 @@
 
 #include "descent/objective.hpp"
 
+#include <Eigen/Cholesky>
 #include <cassert>
+#include <cmath>
 #include <string>
 
 namespace descent {
@@ -95,7 +97,41 @@ struct Rosenbrock {
   [[nodiscard]] Vector minimizer() const { return Vector::Constant(n, a); }
 };
 
+/// L(x) = ½ xᵀAx − bᵀx with A symmetric positive definite: the general quadratic bowl.
+///
+/// Its Hessian is A everywhere, so its eigenvalues fix everything about plain descent: the
+/// stability edge 2/λ_max (Chapter 3) and the convergence rates of descent and momentum
+/// (Chapter 6).
+/// \ref Quadratic::with_eigenvalues builds one with chosen eigenvalues, rotated
+/// off the axes so that the coordinates are coupled.
+struct Quadratic {
+  Matrix a;  ///< A, symmetric positive definite
+  Vector b;  ///< b; the minimizer solves A x = b
+
+  [[nodiscard]] Eigen::Index dimension() const { return b.size(); }
+  [[nodiscard]] double value(const Vector& x) const { return 0.5 * x.dot(a * x) - b.dot(x); }
+  [[nodiscard]] Vector gradient(const Vector& x) const { return a * x - b; }
+  [[nodiscard]] Matrix hessian(const Vector&) const { return a; }
+  [[nodiscard]] Vector minimizer() const { return a.ldlt().solve(b); }
+
+  /// A = R·diag(eigenvalues)·Rᵀ with R a rotation by `angle` in every coordinate plane (i, i+1),
+  /// and b = 0, so the minimum is 0 at the origin.
+  [[nodiscard]] static Quadratic with_eigenvalues(const Vector& eigenvalues, double angle = 0.5) {
+    const Eigen::Index n = eigenvalues.size();
+    Matrix rotation = Matrix::Identity(n, n);
+    for (Eigen::Index i = 0; i + 1 < n; ++i) {
+      Matrix plane = Matrix::Identity(n, n);
+      plane(i, i) = plane(i + 1, i + 1) = std::cos(angle);
+      plane(i, i + 1) = -std::sin(angle);
+      plane(i + 1, i) = std::sin(angle);
+      rotation = rotation * plane;
+    }
+    return {rotation * eigenvalues.asDiagonal() * rotation.transpose(), Vector::Zero(n)};
+  }
+};
+
 static_assert(TwiceDifferentiable<Parabola>);
+static_assert(TwiceDifferentiable<Quadratic>);
 static_assert(TwiceDifferentiable<DiagonalBowl>);
 static_assert(TwiceDifferentiable<Rosenbrock>);
 

@@ -53,9 +53,12 @@ RunResult minimize(const F& f, Vector start, const S& learning_rate, const StopR
   std::int64_t evaluations = cost;
   const double explosion = rules.explosion_factor * std::max(std::abs(loss), 1.0);
 
-  const auto record = [&](int step, bool diverged) {
-    result.trace.add({step, x, gradient, loss, gradient.norm(), learning_rate(step), evaluations,
-                      diverged});
+  const auto row_now = [&](int step, bool diverged) {
+    return TraceRow{step, x, gradient, loss, gradient.norm(), learning_rate(step), evaluations, diverged};
+  };
+  const auto record = [&](int step, bool diverged) {  // keeps the row if this step is recorded
+    const bool kept = step == 0 || diverged || (rules.record_every > 0 && step % rules.record_every == 0);
+    if (kept) result.trace.add(row_now(step, diverged));
   };
   const auto blew_up = [&](double value) { return !std::isfinite(value) || value > explosion; };
 
@@ -91,12 +94,13 @@ RunResult minimize(const F& f, Vector start, const S& learning_rate, const StopR
       result.reason = StopReason::loss_plateau;
       break;
     }
-    if (on_step && !on_step(result.trace.back())) {
+    if (on_step && !on_step(row_now(step, false))) {
       result.reason = StopReason::callback;
       break;
     }
   }
   //! [descent_loop]
+  if (result.trace.back().step != result.steps) result.trace.add(row_now(result.steps, false));  // keep the end
   if (!std::isfinite(result.trace.front().loss)) {
     result.reason = StopReason::diverged;
     result.divergence = Divergence{0, result.trace.front().loss, result.trace.front().loss};

@@ -17,6 +17,9 @@ struct StopRules {
   /// A loss above `explosion_factor × max(|L_0|, 1)` counts as divergence, before it
   /// overflows to infinity. 1e12 leaves room for slow but honest descent from bad starts.
   double explosion_factor = 1e12;
+  /// Keep every k-th row in the trace (1: all; 0: only the first and the last). Long runs
+  /// that only need the end point skip the cost of storing every step.
+  int record_every = 1;
 };
 
 /// Why a run ended.

@@ -18,4 +18,18 @@ Dataset synthetic_housing(Eigen::Index houses, std::uint64_t seed) {
   return data;
 }
 
+Dataset linear_data(Eigen::Index samples, const Vector& scales, double noise, std::uint64_t seed) {
+  Random random(seed);
+  Dataset data{Matrix(samples, scales.size()), Vector(samples)};
+  for (Eigen::Index i = 0; i < samples; ++i) {
+    double target = 0.5;
+    for (Eigen::Index j = 0; j < scales.size(); ++j) {
+      data.features(i, j) = scales[j] * random.normal();
+      target += data.features(i, j);
+    }
+    data.targets[i] = target + noise * random.normal();
+  }
+  return data;
+}
+
 }  // namespace descent
