@@ -42,10 +42,10 @@ Series loss_series(const std::string& title, const RunResult& run) {
 
 // The regime a step factor puts plain descent in, from the measured ratio w₁/w₀.
 std::string regime(double factor) {
-  if (std::abs(factor) > 1.0) return "divergent: each step lands further out";
-  if (factor == 0.0) return "one step: lands on the minimum";
-  if (factor < 0.0) return "oscillating: jumps across, shrinking";
-  return "monotone: slides in from one side";
+  if (std::abs(factor) > 1.0) return "divergent";
+  if (factor == 0.0) return "one step";
+  if (factor < 0.0) return "oscillating";
+  return "monotone";
 }
 
 int steps_to_within(const RunResult& run, const Vector& minimizer, double fraction) {

@@ -10,7 +10,8 @@
 #include "descent/objective.hpp"
 
 #include <Eigen/Eigenvalues>
-#include <array>
+#include <algorithm>
+#include <vector>
 #include <cmath>
 
 namespace descent {
@@ -25,30 +26,37 @@ namespace descent {
   return 2.0 / largest_curvature(hessian);
 }
 
-/// Whether plain descent at `learning_rate` grows on `f` from `start`: after `steps` steps the
-/// loss is compared with the loss two steps earlier (an oscillation that grows shows in every
-/// second step). A run that overflows grows too.
-template <Objective F>
-bool descent_grows(const F& f, const Vector& start, double learning_rate, int steps) {
-  std::array<double, 3> last{};  // the losses of the last three steps
+/// Whether descent (plain, or with `optimizer`) at `learning_rate` grows on `f` from `start`:
+/// the largest loss over the last 64 of `steps` steps is compared with the largest over 64
+/// steps from the middle of the run. Comparing window maxima, not single steps, lets momentum's
+/// rotating decay count as decay. A run that overflows grows too.
+template <Objective F, Optimizer O = GradientDescent>
+bool descent_grows(const F& f, const Vector& start, double learning_rate, int steps, O optimizer = {}) {
+  constexpr int window = 64;
+  std::vector<double> losses;
+  losses.reserve(static_cast<std::size_t>(steps));
   const RunResult run = minimize(f, start, ConstantRate{learning_rate},
-                                 StopRules{.max_steps = steps, .record_every = 0}, GradientDescent{},
+                                 StopRules{.max_steps = steps, .record_every = 0}, std::move(optimizer),
                                  [&](const TraceRow& row) {
-                                   last = {last[1], last[2], row.loss};
+                                   losses.push_back(row.loss);
                                    return true;
                                  });
-  return run.diverged() || last[2] > last[0];
+  if (run.diverged()) return true;
+  const auto middle = losses.begin() + static_cast<std::ptrdiff_t>(losses.size() / 2);
+  const double earlier = *std::max_element(middle, middle + window);
+  const double later = *std::max_element(losses.end() - window, losses.end());
+  return later > earlier;
 }
 
 /// The stability edge found by experiment: bisection on η between `stable` (where descent
 /// does not grow) and `unstable` (where it does), each probe a real run of `steps` steps,
 /// until the bracket is narrower than `relative_tolerance` × η.
-template <Objective F>
+template <Objective F, Optimizer O = GradientDescent>
 double stability_edge_by_bisection(const F& f, const Vector& start, double stable, double unstable,
-                                   double relative_tolerance = 1e-9, int steps = 4000) {
+                                   double relative_tolerance = 1e-9, int steps = 4000, const O& optimizer = {}) {
   while (unstable - stable > relative_tolerance * unstable) {
     const double middle = 0.5 * (stable + unstable);
-    (descent_grows(f, start, middle, steps) ? unstable : stable) = middle;
+    (descent_grows(f, start, middle, steps, optimizer) ? unstable : stable) = middle;
   }
   return 0.5 * (stable + unstable);
 }

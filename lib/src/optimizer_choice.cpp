@@ -1,0 +1,63 @@
+#include "descent/optimizer_choice.hpp"
+
+#include "descent/errors.hpp"
+#include "descent/format.hpp"
+
+#include <algorithm>
+
+namespace descent {
+
+const std::vector<std::string>& optimizer_names() {
+  static const std::vector<std::string> names{"gd",      "momentum", "momentum-velocity", "nesterov", "adagrad",
+                                              "rmsprop", "adam",     "adamw",             "lion"};
+  return names;
+}
+
+double default_learning_rate(const std::string& name) {
+  if (name == "adagrad" || name == "rmsprop") return 1e-2;
+  if (name == "lion") return 1e-4;
+  return 1e-3;
+}
+
+namespace {
+double checked_beta(const std::optional<double>& value, double fallback, const char* flag) {
+  const double beta = value.value_or(fallback);
+  if (!(beta >= 0.0 && beta < 1.0)) {
+    throw UsageError(std::string(flag) + " must be in [0, 1) (got " + format_number(beta, 6) + ")");
+  }
+  return beta;
+}
+
+double checked_non_negative(const std::optional<double>& value, double fallback, const char* flag) {
+  const double x = value.value_or(fallback);
+  if (!(x >= 0.0) || !std::isfinite(x)) {
+    throw UsageError(std::string(flag) + " must be a finite number at least 0 (got " + format_number(x, 6) + ")");
+  }
+  return x;
+}
+}  // namespace
+
+AnyOptimizer make_optimizer(const OptimizerSettings& s) {
+  const auto& names = optimizer_names();
+  if (std::find(names.begin(), names.end(), s.name) == names.end()) {
+    std::string listed;
+    for (const auto& n : names) listed += (listed.empty() ? "" : "|") + n;
+    throw UsageError("--optimizer must be one of " + listed + " (got '" + s.name + "')");
+  }
+  const double decay = checked_non_negative(s.weight_decay, s.name == "adamw" ? 0.01 : 0.0, "--weight-decay");
+  if (s.name == "gd") return AnyOptimizer(GradientDescent{});
+  if (s.name == "momentum") return AnyOptimizer(Momentum<>(checked_beta(s.momentum, 0.9, "--momentum"), decay));
+  if (s.name == "momentum-velocity") return AnyOptimizer(MomentumVelocityForm<>(checked_beta(s.momentum, 0.9, "--momentum")));
+  if (s.name == "nesterov") return AnyOptimizer(Nesterov<>(checked_beta(s.momentum, 0.9, "--momentum"), decay));
+  if (s.name == "adagrad") return AnyOptimizer(Adagrad<>(checked_non_negative(s.eps, 1e-10, "--eps")));
+  if (s.name == "rmsprop") {
+    return AnyOptimizer(RMSprop<>(checked_beta(s.beta2, 0.99, "--beta2"), checked_non_negative(s.eps, 1e-8, "--eps")));
+  }
+  if (s.name == "lion") {
+    return AnyOptimizer(Lion<>(checked_beta(s.beta1, 0.9, "--beta1"), checked_beta(s.beta2, 0.99, "--beta2"), decay));
+  }
+  return AnyOptimizer(Adam<>(checked_beta(s.beta1, 0.9, "--beta1"), checked_beta(s.beta2, 0.999, "--beta2"),
+                             checked_non_negative(s.eps, 1e-8, "--eps"), decay, s.name == "adamw"));
+}
+
+}  // namespace descent
