@@ -182,7 +182,9 @@ int zigzag_experiment(const CommandLine& cli, double kappa, int steps) {
             << table.str();
   if (cli.out()) {
     ContourPlot map;
-    map.title = "κ = " + format_number(kappa) + ": descent zig-zags, momentum damps it";
+    map.title = "κ = " + format_number(kappa) + ": descent below 1e-6 from step " +
+                steps_text(steps_to_stay_below(plain, 1e-6)) + ", momentum from step " +
+                steps_text(steps_to_stay_below(heavy, 1e-6));
     map.x_range = {-11.0, 2.0};
     map.y_range = {-2.5, 2.5};
     map.f = [&](double x, double y) { return q.value(point(x, y)); };
@@ -294,7 +296,7 @@ int main(int argc, char* argv[]) {
     }
     if (experiment == "theory") return theory_experiment();
     if (experiment == "zigzag") return zigzag_experiment(cli, cli.given("condition") ? run.condition : 25.0,
-                                                        cli.given("steps") ? run.steps : 60);
+                                                        cli.given("steps") ? run.steps : 150);
     if (experiment == "run") return run_experiment(cli, run);
     return race_experiment(cli, run.steps, tolerance);
   });

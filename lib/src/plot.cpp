@@ -41,7 +41,8 @@ set linetype 4 lc rgb '#CC79A7' lw 2 pt 11 ps 0.6
 set linetype 5 lc rgb '#E69F00' lw 2 pt 13 ps 0.6
 set linetype 6 lc rgb '#56B4E9' lw 2 pt 3 ps 0.6
 set linetype 7 lc rgb '#000000' lw 2 pt 1 ps 0.6
-set linetype cycle 7
+set linetype 8 lc rgb '#8c6d31' lw 2 pt 2 ps 0.6 dt 2
+set linetype cycle 8
 )";
 
 std::string quoted(const std::string& text) {
