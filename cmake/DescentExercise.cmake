@@ -22,7 +22,7 @@ add_custom_target(score
 function(descent_exercise_tests target test_source include_dir)
   add_executable(${target} ${test_source})
   target_include_directories(${target} PRIVATE ${include_dir} ${PROJECT_SOURCE_DIR}/exercises)
-  target_link_libraries(${target} PRIVATE Eigen3::Eigen Catch2::Catch2WithMain)
+  target_link_libraries(${target} PRIVATE Eigen3::Eigen grading_main)
   target_compile_definitions(${target} PRIVATE EIGEN_MAX_ALIGN_BYTES=32)
   target_precompile_headers(${target} REUSE_FROM catch_pch)
   set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/exercise-tests)

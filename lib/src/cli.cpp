@@ -89,7 +89,7 @@ CommandLine& CommandLine::vector(const std::string& name, Vector& target, const 
                                  const std::string& help) {
   auto text = std::make_shared<std::string>();
   impl_->options.add_options()(name.c_str(),
-      po::value<std::string>(text.get())->default_value(default_text)->value_name("X[,Y…]"), help.c_str());
+      po::value<std::string>(text.get())->default_value(default_text)->value_name("X[,Y...]"), help.c_str());
   // An empty default means "the chapter chooses" (e.g. each function's own start point).
   impl_->validators.emplace_back([name, &target, text] {
     target = text->empty() ? Vector() : parse_vector(*text, flag_name(name));

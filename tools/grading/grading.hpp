@@ -1,0 +1,65 @@
+#pragma once
+// Running grading programs safely and scoring them: shared by score_exercises (students, the
+// project's own tests) and grade (instructors, Gradescope).
+//
+// Each test case runs in its own process group with a wall-clock limit, an address-space
+// limit and no core dumps. The grader is a child subreaper, so processes a submission forks
+// (even ones that leave the process group) come back to it and are killed after every case.
+// A case passes only when the trusted grading main reports "PASS <nonce>" on a private pipe
+// (see grading_main.cpp): exit codes and printed text decide nothing.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace grading {
+
+struct Limits {
+  double timeout_seconds = 10.0;  ///< wall clock per test case
+  long memory_megabytes = 1024;   ///< address space per test case
+};
+
+/// What one run of a program did.
+struct Outcome {
+  int exit_status = -1;   ///< -1 when it did not exit normally
+  bool timed_out = false;
+  int signal = 0;         ///< the signal that ended it, or 0
+  bool passed = false;    ///< the trusted main reported a pass with the right nonce
+  std::string output;     ///< stdout and stderr together (first 200 kB)
+};
+
+/// Runs `argv` under the limits. With `channel`, a pipe and a fresh nonce are handed to the
+/// trusted grading main through DESCENT_GRADE_CHANNEL, and Outcome::passed reports its verdict.
+Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, bool channel = false);
+
+/// One graded test case.
+struct CaseResult {
+  std::string name;
+  int points = 0;      ///< points earned
+  int max_points = 0;  ///< from the [points=N] tag
+  bool hidden = false; ///< tagged [hidden]: only the instructor's grading runs it
+  bool passed = false;
+  std::string feedback;  ///< why it failed (the check, the values, the hint)
+};
+
+/// All cases of one exercise, or why none could run.
+struct ExerciseResult {
+  std::string exercise;
+  std::vector<CaseResult> cases;
+  std::string error;  ///< e.g. a compile error (then every case scores 0)
+  [[nodiscard]] int points() const;
+  [[nodiscard]] int max_points() const;
+};
+
+/// Lists the test cases of a grading program and runs each one under the limits.
+/// Throws std::runtime_error if the program cannot be listed or a case has no [points=N] tag.
+ExerciseResult grade_program(const std::string& program, const std::string& exercise, const Limits& limits);
+
+/// The readable report: per exercise, per case, points and feedback, and the total.
+std::string report(const std::vector<ExerciseResult>& results);
+
+/// Becomes a child subreaper (Linux), so orphaned descendants of graded runs are re-parented
+/// to this process and can be cleaned up. Call once at start-up.
+void become_subreaper();
+
+}  // namespace grading
