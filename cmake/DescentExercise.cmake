@@ -4,6 +4,7 @@
 # descent_exercise(CHAPTER dir NAME name POINTS total)
 #   exercises/<dir>/<name>.hpp              the reference solution with markers
 #   exercises/<dir>/tests/<name>_test.cpp   the grading tests, [points=N] per case
+#   exercises/<dir>/tests/<name>_hidden_test.cpp  optional instructor-only cases ([hidden])
 # creates
 #   build/starter/<dir>/<name>.hpp          the starter (target `starters` makes them all)
 #   ex_<name>_reference, ex_<name>_starter  the grading tests built against each
@@ -19,8 +20,8 @@ add_custom_target(score
   COMMAND ${CMAKE_COMMAND} -E echo "No student solutions found under ${DESCENT_STUDENT_DIR}; see the exercise pages.")
 
 # The grading test program for one exercise, built against the solution found in `include_dir`.
-function(descent_exercise_tests target test_source include_dir)
-  add_executable(${target} ${test_source})
+function(descent_exercise_tests target test_sources include_dir)
+  add_executable(${target} ${test_sources})
   target_include_directories(${target} PRIVATE ${include_dir} ${PROJECT_SOURCE_DIR}/exercises)
   target_link_libraries(${target} PRIVATE Eigen3::Eigen grading_main)
   target_compile_definitions(${target} PRIVATE EIGEN_MAX_ALIGN_BYTES=32)
@@ -33,8 +34,12 @@ function(descent_exercise)
   set(source_dir ${PROJECT_SOURCE_DIR}/exercises/${ARG_CHAPTER})
   set(starter_dir ${CMAKE_BINARY_DIR}/starter/${ARG_CHAPTER})
   set(test_source ${source_dir}/tests/${ARG_NAME}_test.cpp)
+  # Hidden tests (tagged [hidden]) live in their own file, which student packs leave out.
+  if(EXISTS ${source_dir}/tests/${ARG_NAME}_hidden_test.cpp)
+    list(APPEND test_source ${source_dir}/tests/${ARG_NAME}_hidden_test.cpp)
+  endif()
   set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_SOLUTION ${source_dir}/${ARG_NAME}.hpp)
-  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_TEST ${test_source})
+  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_TEST "${test_source}")
 
   add_custom_command(
     OUTPUT ${starter_dir}/${ARG_NAME}.hpp
@@ -45,8 +50,8 @@ function(descent_exercise)
   add_custom_target(starter_${ARG_NAME} DEPENDS ${starter_dir}/${ARG_NAME}.hpp)
   add_dependencies(starters starter_${ARG_NAME})
 
-  descent_exercise_tests(ex_${ARG_NAME}_reference ${test_source} ${source_dir})
-  descent_exercise_tests(ex_${ARG_NAME}_starter ${test_source} ${starter_dir})
+  descent_exercise_tests(ex_${ARG_NAME}_reference "${test_source}" ${source_dir})
+  descent_exercise_tests(ex_${ARG_NAME}_starter "${test_source}" ${starter_dir})
   add_dependencies(ex_${ARG_NAME}_starter starter_${ARG_NAME})
 
   # One CTest test per grading case of the reference, each with a time limit.
@@ -65,7 +70,7 @@ function(descent_exercise)
 
   set(student_file ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER}/${ARG_NAME}.hpp)
   if(EXISTS ${student_file})
-    descent_exercise_tests(ex_${ARG_NAME}_student ${test_source} ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER})
+    descent_exercise_tests(ex_${ARG_NAME}_student "${test_source}" ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER})
     add_custom_target(score_${ARG_NAME}
       COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} $<TARGET_FILE:ex_${ARG_NAME}_student>
       DEPENDS ex_${ARG_NAME}_student score_exercises
@@ -91,7 +96,7 @@ function(descent_exercise_mutant)
     COMMAND make_starter ${solution} ${mutant_dir}/${ARG_NAME}.hpp --body ${ARG_BODY}
     DEPENDS make_starter ${solution} ${ARG_BODY})
   set(target ex_${ARG_NAME}_mutant_${label})
-  descent_exercise_tests(${target} ${test_source} ${mutant_dir})
+  descent_exercise_tests(${target} "${test_source}" ${mutant_dir})
   target_sources(${target} PRIVATE ${mutant_dir}/${ARG_NAME}.hpp)
   add_test(NAME exercise.${ARG_NAME}.wrong_solution_loses_points.${label}
     COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect ${ARG_EXPECT} $<TARGET_FILE:${target}>)

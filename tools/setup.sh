@@ -13,6 +13,7 @@ packages=(
   gnuplot-nox                          # figures (not 'gnuplot': that pulls in Qt)
   catch2                               # tests and exercise graders (v2, prebuilt main)
   doxygen libjs-mathjax                # the book, with formulas typeset offline
+  nlohmann-json3-dev                   # the grader's Gradescope results.json
 )
 
 missing=()

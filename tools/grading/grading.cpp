@@ -36,7 +36,9 @@ std::string random_nonce() {
 }
 
 // Kills every process that is (or was re-parented to be) a child of this one, then reaps it.
-void kill_descendants() {
+// Returns how many it found.
+int kill_descendants() {
+  int killed = 0;
   const pid_t self = ::getpid();
   for (int pass = 0; pass < 3; ++pass) {
     bool found = false;
@@ -56,6 +58,7 @@ void kill_descendants() {
         if (parent == self) {
           ::kill(pid, SIGKILL);
           found = true;
+          ++killed;
         }
       }
       ::closedir(proc);
@@ -65,6 +68,7 @@ void kill_descendants() {
     if (!found) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  return killed;
 }
 
 std::string read_all(int fd) {
@@ -174,8 +178,11 @@ Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, 
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
-  ::kill(-child, SIGKILL);  // nothing the case started outlives it …
-  kill_descendants();       // … not even what left the process group
+  // Anything still alive now was started by the case: it forked. Nothing it started outlives it,
+  // not even a process that left the process group (it was re-parented to this subreaper).
+  outcome.forked = ::kill(-child, 0) == 0;
+  ::kill(-child, SIGKILL);
+  outcome.forked = kill_descendants() > 0 || outcome.forked;
   if (!outcome.timed_out && WIFEXITED(status)) outcome.exit_status = WEXITSTATUS(status);
   if (!outcome.timed_out && WIFSIGNALED(status)) outcome.signal = WTERMSIG(status);
   ::lseek(capture, 0, SEEK_SET);
@@ -185,7 +192,7 @@ Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, 
     ::fcntl(verdict_pipe[0], F_SETFL, O_NONBLOCK);  // every writer is dead: read what is there
     const std::string verdict = read_all(verdict_pipe[0]);
     ::close(verdict_pipe[0]);
-    outcome.passed = !outcome.timed_out && verdict == "PASS " + nonce + "\n";
+    outcome.passed = !outcome.timed_out && !outcome.forked && verdict == "PASS " + nonce + "\n";
   }
   return outcome;
 }
@@ -226,6 +233,8 @@ ExerciseResult grade_program(const std::string& program, const std::string& exer
                      " s (an endless loop?)\n";
       } else if (run.signal != 0) {
         c.feedback = std::string("crashed: ") + ::strsignal(run.signal) + "\n";
+      } else if (run.forked) {
+        c.feedback = "started other processes (fork): not allowed in a graded test\n";
       }
       std::string details = failure_details(run.output);
       if (details.empty() && c.feedback.empty()) {

@@ -24,6 +24,7 @@ struct Outcome {
   int exit_status = -1;   ///< -1 when it did not exit normally
   bool timed_out = false;
   int signal = 0;         ///< the signal that ended it, or 0
+  bool forked = false;    ///< it left processes behind (they were killed)
   bool passed = false;    ///< the trusted main reported a pass with the right nonce
   std::string output;     ///< stdout and stderr together (first 200 kB)
 };

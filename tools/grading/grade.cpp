@@ -1,0 +1,291 @@
+// grade: the instructor's grader. Builds a student submission against the full grading tests
+// (public and hidden) and scores every test case in its own limited process.
+//
+//   grade SUBMISSION --out DIR [--chapters 1,3] [--timeout S] [--memory MB]
+//   grade --batch FOLDER --out DIR [...]
+//
+// SUBMISSION is a folder or a .tar.gz of a student pack: it holds exercises/NN_name/<exercise>.hpp.
+// DIR receives report.txt (readable) and results.json (Gradescope's format). With --batch every
+// folder or tarball in FOLDER is graded into DIR/<student>/ and DIR/gradebook.csv collects the
+// points; one broken submission never stops the batch.
+
+#include "grading/grading.hpp"
+
+#include "descent/cli.hpp"
+#include "descent/output.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using descent::UsageError;
+
+// One exercise the grader knows: where its tests are, what they are worth.
+struct Exercise {
+  std::string chapter;  // "01_hand_descent"
+  std::string name;     // "descent_path"
+  std::vector<fs::path> test_sources;
+};
+
+struct Settings {
+  std::string submission;
+  std::string batch;
+  std::string chapters;
+  std::string exercises_dir = DESCENT_EXERCISES_DIR;
+  double timeout = 10.0;
+  int memory = 1024;
+};
+
+std::vector<Exercise> catalogue(const fs::path& exercises_dir, const std::string& chapters) {
+  std::vector<int> wanted;
+  if (!chapters.empty()) {
+    for (const double c : descent::parse_vector(chapters, "--chapters")) wanted.push_back(static_cast<int>(c));
+  }
+  std::vector<Exercise> found;
+  for (const auto& chapter : fs::directory_iterator(exercises_dir)) {
+    const std::string dir = chapter.path().filename().string();
+    if (!chapter.is_directory() || dir.size() < 3 || !std::isdigit(static_cast<unsigned char>(dir[0]))) continue;
+    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), std::stoi(dir.substr(0, 2))) == wanted.end()) continue;
+    if (!fs::exists(chapter.path() / "tests")) continue;
+    for (const auto& test : fs::directory_iterator(chapter.path() / "tests")) {
+      const std::string file = test.path().filename().string();
+      const auto suffix = file.find("_test.cpp");
+      if (suffix == std::string::npos || file.find("_hidden_test.cpp") != std::string::npos) continue;
+      Exercise e{dir, file.substr(0, suffix), {test.path()}};
+      const fs::path hidden = chapter.path() / "tests" / (e.name + "_hidden_test.cpp");
+      if (fs::exists(hidden)) e.test_sources.push_back(hidden);
+      found.push_back(std::move(e));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Exercise& a, const Exercise& b) {
+    return std::tie(a.chapter, a.name) < std::tie(b.chapter, b.name);
+  });
+  if (found.empty()) throw UsageError("--chapters " + chapters + ": no exercises found in " + exercises_dir.string());
+  return found;
+}
+
+// The cases a test source declares, read from its TEST_CASE lines: what a submission that does
+// not compile loses.
+std::vector<grading::CaseResult> declared_cases(const Exercise& e) {
+  static const std::regex test_case(R"re(TEST_CASE\("([^"]*)",\s*"([^"]*)"\))re");
+  std::vector<grading::CaseResult> cases;
+  for (const auto& source : e.test_sources) {
+    std::ifstream in(source);
+    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (std::sregex_iterator m(text.begin(), text.end(), test_case), end; m != end; ++m) {
+      grading::CaseResult c;
+      c.name = (*m)[1];
+      const std::string tags = (*m)[2];
+      const auto at = tags.find("[points=");
+      c.max_points = at == std::string::npos ? 0 : std::atoi(tags.c_str() + at + 8);
+      c.hidden = tags.find("[hidden]") != std::string::npos;
+      cases.push_back(std::move(c));
+    }
+  }
+  return cases;
+}
+
+fs::path make_scratch(const std::string& what) {
+  std::string pattern = (fs::temp_directory_path() / ("descent-" + what + "-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder");
+  return pattern;
+}
+
+// The folder that holds exercises/: the submission itself, or one level down (a tarball of a
+// pack folder).
+fs::path submission_root(const fs::path& unpacked) {
+  if (fs::is_directory(unpacked / "exercises")) return unpacked;
+  for (const auto& entry : fs::directory_iterator(unpacked)) {
+    if (entry.is_directory() && fs::is_directory(entry.path() / "exercises")) return entry.path();
+  }
+  return unpacked;
+}
+
+bool is_tarball(const fs::path& p) {
+  const std::string name = p.filename().string();
+  return name.ends_with(".tar.gz") || name.ends_with(".tgz");
+}
+
+std::string student_id(const fs::path& p) {
+  std::string name = p.filename().string();
+  for (const char* ext : {".tar.gz", ".tgz"}) {
+    if (name.ends_with(ext)) name.erase(name.size() - std::string(ext).size());
+  }
+  return name;
+}
+
+// The compiler's first error lines, without the scratch folder's path.
+std::string first_errors(const std::string& output, const fs::path& scratch) {
+  std::string shown;
+  int kept = 0;
+  std::istringstream lines(output);
+  for (std::string line; std::getline(lines, line) && kept < 12;) {
+    if (line.find("error") == std::string::npos && line.find("note:") == std::string::npos) continue;
+    for (auto at = line.find(scratch.string()); at != std::string::npos; at = line.find(scratch.string())) {
+      line.erase(at, scratch.string().size() + 1);
+    }
+    shown += line + '\n';
+    ++kept;
+  }
+  return shown.empty() ? output.substr(0, 2000) : shown;
+}
+
+grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, const Settings& s,
+                                       const fs::path& scratch) {
+  grading::ExerciseResult result{e.chapter + "/" + e.name, declared_cases(e), {}};
+  const fs::path header = root / "exercises" / e.chapter / (e.name + ".hpp");
+  const auto zero = [&](const std::string& why) {
+    result.error = why;
+    for (auto& c : result.cases) c.feedback = "not run: " + why.substr(0, why.find('\n'));
+    return result;
+  };
+  if (!fs::is_regular_file(header)) return zero("missing file exercises/" + e.chapter + "/" + e.name + ".hpp");
+  // The student's header is the only file of theirs the tests see, copied into a clean folder.
+  const fs::path include = scratch / "include" / e.chapter;
+  fs::create_directories(include);
+  fs::copy_file(header, include / header.filename(), fs::copy_options::overwrite_existing);
+  const fs::path program = scratch / ("ex_" + e.name);
+  std::vector<std::string> compile{DESCENT_CXX, "-std=c++20", "-O1", "-w", "-I" + include.string(),
+                                   "-I" + fs::path(s.exercises_dir).string(), "-I" DESCENT_EIGEN_INCLUDE,
+                                   "-DEIGEN_MAX_ALIGN_BYTES=32"};
+  for (const auto& source : e.test_sources) compile.push_back(source.string());
+  compile.insert(compile.end(), {DESCENT_GRADING_MAIN_LIBRARY, "-o", program.string()});
+  const grading::Outcome built = grading::run_limited(compile, grading::Limits{180.0, 4096});
+  if (built.timed_out) return zero("compile error: the compiler took longer than 180 s");
+  if (built.exit_status != 0 || !fs::exists(program)) {
+    return zero("compile error:\n" + first_errors(built.output, scratch));
+  }
+  grading::ExerciseResult graded =
+      grading::grade_program(program.string(), result.exercise, grading::Limits{s.timeout, s.memory});
+  graded.exercise = result.exercise;
+  return graded;
+}
+
+nlohmann::json gradescope_results(const std::vector<grading::ExerciseResult>& results) {
+  nlohmann::json tests = nlohmann::json::array();
+  double total = 0;
+  for (const auto& e : results) {
+    for (const auto& c : e.cases) {
+      tests.push_back({{"name", e.exercise + ": " + c.name},
+                       {"score", c.points},
+                       {"max_score", c.max_points},
+                       {"status", c.passed ? "passed" : "failed"},
+                       {"output", c.feedback},
+                       {"visibility", c.hidden ? "after_published" : "visible"}});
+      total += c.points;
+    }
+  }
+  return {{"score", total}, {"output", grading::report(results)}, {"visibility", "visible"},
+          {"stdout_visibility", "hidden"}, {"tests", tests}};
+}
+
+// Grades one submission into `out` and returns its results.
+std::vector<grading::ExerciseResult> grade_submission(const fs::path& submission, const fs::path& out,
+                                                      const std::vector<Exercise>& exercises, const Settings& s) {
+  const fs::path scratch = make_scratch("grade");
+  std::vector<grading::ExerciseResult> results;
+  try {
+    fs::path root = submission;
+    if (is_tarball(submission)) {
+      const fs::path unpacked = scratch / "submission";
+      fs::create_directories(unpacked);
+      const grading::Outcome untar = grading::run_limited(
+          {"/bin/tar", "--no-same-owner", "--no-same-permissions", "-xzf", fs::absolute(submission).string(), "-C",
+           unpacked.string()},
+          grading::Limits{60.0, 1024});
+      if (untar.exit_status != 0) throw std::runtime_error("cannot unpack " + submission.string() + ": " + untar.output);
+      root = submission_root(unpacked);
+    } else {
+      root = submission_root(submission);
+    }
+    for (const auto& e : exercises) results.push_back(grade_exercise(e, root, s, scratch));
+  } catch (const std::exception& error) {
+    results.clear();
+    for (const auto& e : exercises) {
+      grading::ExerciseResult r{e.chapter + "/" + e.name, declared_cases(e), std::string("not graded: ") + error.what()};
+      results.push_back(std::move(r));
+    }
+  }
+  std::error_code ignored;
+  fs::remove_all(scratch, ignored);
+  // Written last, from the grader's memory: nothing a submission wrote survives.
+  fs::create_directories(out);
+  descent::write_file_atomically(out / "report.txt", grading::report(results));
+  descent::write_file_atomically(out / "results.json", gradescope_results(results).dump(2) + "\n");
+  return results;
+}
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  return descent::run_program("grade", [&] {
+    Settings s;
+    descent::CommandLine cli("grade",
+                             "Grade student submissions against the full grading tests (public and hidden).\n"
+                             "  grade SUBMISSION --out DIR        one folder or .tar.gz\n"
+                             "  grade --batch FOLDER --out DIR    every submission in FOLDER, plus gradebook.csv");
+    cli.text("submission", s.submission, "the submission (also the first plain argument)", "PATH")
+        .text("batch", s.batch, "grade every folder or tarball in this folder", "FOLDER")
+        .text("chapters", s.chapters, "only these chapters, e.g. 1,3 (default: all)", "LIST")
+        .text("exercises", s.exercises_dir, "the exercises folder with the grading tests (default: this build's)", "DIR")
+        .real("timeout", s.timeout, 10.0, "seconds per test case", descent::RealRange::positive())
+        .integer("memory", s.memory, 1024, "megabytes of address space per test case", 64, 65536);
+    // The submission may also come as the first plain argument.
+    std::vector<const char*> args(argv, argv + argc);
+    std::string positional;
+    if (argc > 1 && argv[1][0] != '-') {
+      positional = argv[1];
+      args.erase(args.begin() + 1);
+    }
+    if (!cli.parse(static_cast<int>(args.size()), args.data())) return 0;
+    if (!positional.empty()) {
+      if (!s.submission.empty()) throw UsageError("give the submission once (as a plain argument or --submission)");
+      s.submission = positional;
+    }
+    if (s.submission.empty() == s.batch.empty()) throw UsageError("give either a SUBMISSION or --batch FOLDER");
+    if (!cli.out()) throw UsageError("--out DIR is required: the report and results.json go there");
+    if (!fs::exists(s.exercises_dir)) throw UsageError("--exercises " + s.exercises_dir + ": no such folder");
+    const std::vector<Exercise> exercises = catalogue(s.exercises_dir, s.chapters);
+    grading::become_subreaper();
+
+    if (!s.submission.empty()) {
+      if (!fs::exists(s.submission)) throw UsageError(s.submission + ": no such file or folder");
+      const auto results = grade_submission(s.submission, *cli.out(), exercises, s);
+      if (!cli.quiet()) std::cout << grading::report(results);
+      return 0;
+    }
+    if (!fs::is_directory(s.batch)) throw UsageError("--batch " + s.batch + ": not a folder");
+    std::vector<fs::path> submissions;
+    for (const auto& entry : fs::directory_iterator(s.batch)) {
+      if (entry.is_directory() || is_tarball(entry.path())) submissions.push_back(entry.path());
+    }
+    std::sort(submissions.begin(), submissions.end());
+    std::ostringstream book;
+    book << "student";
+    for (const auto& e : exercises) book << ',' << e.chapter << '/' << e.name;
+    book << ",total\n";
+    for (const auto& submission : submissions) {
+      const std::string id = student_id(submission);
+      const auto results = grade_submission(submission, *cli.out() / id, exercises, s);
+      int total = 0;
+      book << id;
+      for (const auto& r : results) {
+        book << ',' << r.points();
+        total += r.points();
+      }
+      book << ',' << total << '\n';
+      std::cout << id << ": " << total << " points\n";
+    }
+    descent::write_file_atomically(*cli.out() / "gradebook.csv", book.str());
+    std::cout << "gradebook: " << (*cli.out() / "gradebook.csv").string() << '\n';
+    return 0;
+  });
+}
