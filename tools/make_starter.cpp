@@ -17,6 +17,7 @@
 // sections, separated by lines reading `// NEXT REGION`. A solution with unbalanced markers, or none at all, is an error (exit 2),
 // so a broken exercise cannot ship its answer.
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <iostream>
@@ -60,9 +61,10 @@ int main(int argc, char* argv[]) {
   const std::string starter_marker = "// STARTER:";
   std::ostringstream out;
   if (with_body) {
-    out << "// Generated from " << argv[1] << " with the body of " << argv[4] << ".\n";
+    out << "// Generated from " << std::filesystem::path(argv[1]).filename().string() << " with the body of "
+        << std::filesystem::path(argv[4]).filename().string() << ".\n";
   } else {
-    out << "// Starter generated from " << argv[1] << ".\n"
+    out << "// Starter generated from " << std::filesystem::path(argv[1]).filename().string() << ".\n"
         << "// Replace each stub marked STARTER with your implementation, then run the tests.\n";
   }
   bool inside = false;

@@ -22,6 +22,7 @@
 #include <iostream>
 #include <regex>
 #include <sstream>
+#include <unistd.h>
 
 namespace {
 
@@ -138,8 +139,39 @@ std::string first_errors(const std::string& output, const fs::path& scratch) {
   return shown.empty() ? output.substr(0, 2000) : shown;
 }
 
+// The compiler flags of every grading program (the precompiled header must see the same ones).
+std::vector<std::string> compile_flags(const Settings& s) {
+  return {DESCENT_CXX, "-std=c++20", "-O1", "-w", "-I" + fs::path(s.exercises_dir).string(), "-I" DESCENT_EIGEN_INCLUDE,
+          "-DEIGEN_MAX_ALIGN_BYTES=32"};
+}
+
+// catch.hpp and Eigen take most of a grading program's compile time: they are compiled once
+// into a precompiled header, kept in a per-user cache folder between runs, that every test
+// source then starts from. Returns the header to -include, or an empty path if none could be
+// built (grading then just compiles slower). A stale one (another compiler) is ignored by GCC.
+fs::path precompiled_header(const Settings& s) {
+  const fs::path folder = fs::temp_directory_path() / ("descent-grade-cache-" + std::to_string(::getuid()));
+  const fs::path header = folder / "grading_pch.hpp";
+  const fs::path compiled = folder / "grading_pch.hpp.gch";
+  std::error_code error;
+  fs::create_directories(folder, error);
+  if (error) return {};
+  if (!fs::exists(header)) {
+    std::ofstream(header) << "#include <catch2/catch.hpp>\n#include <Eigen/Core>\n#include <Eigen/Eigenvalues>\n"
+                             "#include <Eigen/QR>\n#include <cmath>\n#include <functional>\n#include <vector>\n";
+  }
+  if (fs::exists(compiled)) return header;
+  const fs::path partial = folder / ("grading_pch." + std::to_string(::getpid()) + ".gch");  // then renamed: atomic
+  std::vector<std::string> command = compile_flags(s);
+  command.insert(command.end(), {"-x", "c++-header", header.string(), "-o", partial.string()});
+  const grading::Outcome built = grading::run_limited(command, grading::Limits{180.0, 4096});
+  if (built.exit_status != 0) return {};
+  fs::rename(partial, compiled, error);
+  return error ? fs::path() : header;
+}
+
 grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, const Settings& s,
-                                       const fs::path& scratch) {
+                                       const fs::path& scratch, const fs::path& pch) {
   grading::ExerciseResult result{e.chapter + "/" + e.name, declared_cases(e), {}};
   const fs::path header = root / "exercises" / e.chapter / (e.name + ".hpp");
   const auto zero = [&](const std::string& why) {
@@ -153,9 +185,9 @@ grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, 
   fs::create_directories(include);
   fs::copy_file(header, include / header.filename(), fs::copy_options::overwrite_existing);
   const fs::path program = scratch / ("ex_" + e.name);
-  std::vector<std::string> compile{DESCENT_CXX, "-std=c++20", "-O1", "-w", "-I" + include.string(),
-                                   "-I" + fs::path(s.exercises_dir).string(), "-I" DESCENT_EIGEN_INCLUDE,
-                                   "-DEIGEN_MAX_ALIGN_BYTES=32"};
+  std::vector<std::string> compile = compile_flags(s);
+  compile.push_back("-I" + include.string());
+  if (!pch.empty()) compile.insert(compile.end(), {"-include", pch.string()});
   for (const auto& source : e.test_sources) compile.push_back(source.string());
   compile.insert(compile.end(), {DESCENT_GRADING_MAIN_LIBRARY, "-o", program.string()});
   const grading::Outcome built = grading::run_limited(compile, grading::Limits{180.0, 4096});
@@ -189,7 +221,8 @@ nlohmann::json gradescope_results(const std::vector<grading::ExerciseResult>& re
 
 // Grades one submission into `out` and returns its results.
 std::vector<grading::ExerciseResult> grade_submission(const fs::path& submission, const fs::path& out,
-                                                      const std::vector<Exercise>& exercises, const Settings& s) {
+                                                      const std::vector<Exercise>& exercises, const Settings& s,
+                                                      const fs::path& pch) {
   const fs::path scratch = make_scratch("grade");
   std::vector<grading::ExerciseResult> results;
   try {
@@ -206,7 +239,7 @@ std::vector<grading::ExerciseResult> grade_submission(const fs::path& submission
     } else {
       root = submission_root(submission);
     }
-    for (const auto& e : exercises) results.push_back(grade_exercise(e, root, s, scratch));
+    for (const auto& e : exercises) results.push_back(grade_exercise(e, root, s, scratch, pch));
   } catch (const std::exception& error) {
     results.clear();
     for (const auto& e : exercises) {
@@ -255,10 +288,11 @@ int main(int argc, char* argv[]) {
     if (!fs::exists(s.exercises_dir)) throw UsageError("--exercises " + s.exercises_dir + ": no such folder");
     const std::vector<Exercise> exercises = catalogue(s.exercises_dir, s.chapters);
     grading::become_subreaper();
+    const fs::path pch = precompiled_header(s);
 
     if (!s.submission.empty()) {
       if (!fs::exists(s.submission)) throw UsageError(s.submission + ": no such file or folder");
-      const auto results = grade_submission(s.submission, *cli.out(), exercises, s);
+      const auto results = grade_submission(s.submission, *cli.out(), exercises, s, pch);
       if (!cli.quiet()) std::cout << grading::report(results);
       return 0;
     }
@@ -274,7 +308,7 @@ int main(int argc, char* argv[]) {
     book << ",total\n";
     for (const auto& submission : submissions) {
       const std::string id = student_id(submission);
-      const auto results = grade_submission(submission, *cli.out() / id, exercises, s);
+      const auto results = grade_submission(submission, *cli.out() / id, exercises, s, pch);
       int total = 0;
       book << id;
       for (const auto& r : results) {
