@@ -11,6 +11,7 @@
 #include "descent/least_squares.hpp"
 #include "descent/minimize.hpp"
 #include "descent/random.hpp"
+#include "timing.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -18,18 +19,7 @@
 namespace {
 
 using namespace descent;
-using Clock = std::chrono::steady_clock;
-
-template <class F>
-double best_seconds(int repeats, F&& work) {
-  double best = 1e300;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    work();
-    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  return best;
-}
+using benchmarks::best_seconds;
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include "descent/format.hpp"
 #include "descent/optimizers.hpp"
+#include "timing.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -16,19 +17,12 @@
 namespace {
 
 using namespace descent;
-using Clock = std::chrono::steady_clock;
 constexpr Eigen::Index parameters = 10'000'000;
 constexpr int repeats = 7;
 
 template <class F>
 double best_seconds(F&& work) {
-  double best = 1e300;
-  for (int i = 0; i < repeats; ++i) {
-    const auto start = Clock::now();
-    work();
-    best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
-  }
-  return best;
+  return benchmarks::best_seconds(repeats, work);
 }
 
 template <class Scalar>

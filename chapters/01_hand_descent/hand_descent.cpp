@@ -14,6 +14,7 @@
 #include "descent/minimize.hpp"
 #include "descent/plot.hpp"
 #include "descent/stability.hpp"
+#include "descent/trace_plots.hpp"
 
 #include <cmath>
 #include <functional>
@@ -40,12 +41,6 @@ struct Function {
                             const std::vector<std::string>& slope, const std::vector<std::string>& new_x)>
       update_text;
 };
-
-Vector point(double x, double y) {
-  Vector p(2);
-  p << x, y;
-  return p;
-}
 
 std::string joined(const std::vector<std::string>& parts) {
   std::string out;

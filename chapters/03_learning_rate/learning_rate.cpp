@@ -17,6 +17,7 @@
 #include "descent/plot.hpp"
 #include "descent/schedule.hpp"
 #include "descent/stability.hpp"
+#include "descent/trace_plots.hpp"
 
 #include <cmath>
 #include <iostream>
@@ -24,21 +25,6 @@
 namespace {
 
 using namespace descent;
-
-Vector point(double x, double y) {
-  Vector p(2);
-  p << x, y;
-  return p;
-}
-
-Series loss_series(const std::string& title, const RunResult& run) {
-  Series s{title, {}, {}, SeriesStyle::lines};
-  for (const auto& row : run.trace.rows()) {
-    s.x.push_back(row.step);
-    s.y.push_back(row.loss);
-  }
-  return s;
-}
 
 // The regime a step factor puts plain descent in, from the measured ratio w₁/w₀.
 std::string regime(double factor) {
@@ -65,6 +51,8 @@ int regimes_experiment(const CommandLine& cli) {
   table.align_left(3).align_left(4);
   LinePlot plot{"C(w) = w² from w = 5: w by step in the four regimes", "step", "w", false, false, std::nullopt,
                 std::array<double, 2>{-20.0, 20.0}, {}};
+  LinePlot losses{"C(w) = w² from w = 5: the loss by step (log scale)", "step", "C", false, true, std::nullopt,
+                  std::array<double, 2>{1e-8, 1e5}, {}};
   for (const double eta : {0.25, 0.5, 0.75, 1.25}) {
     const RunResult run = minimize(square, Vector::Constant(1, 5.0), eta, StopRules{.max_steps = 10});
     const auto& rows = run.trace.rows();
@@ -74,6 +62,7 @@ int regimes_experiment(const CommandLine& cli) {
                    regime(measured)});
     plot.series.push_back({"η = " + format_number(eta), {}, run.trace.coordinate(0), SeriesStyle::lines_points});
     for (const auto& row : rows) plot.series.back().x.push_back(row.step);
+    losses.series.push_back(loss_series("η = " + format_number(eta), run));  // η = 0.5 hits 0: not drawn
   }
   std::cout << "C(w) = w², start w = 5: each step multiplies w by 1 − 2η\n\n" << table.str() << "\n";
 
@@ -93,7 +82,10 @@ int regimes_experiment(const CommandLine& cli) {
             << "\n\n"
             << presets.str();
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) save_plot(plot, *cli.out() / (cli.output_name("regimes") + ".svg"));
+  if (cli.out()) {
+    save_plot(plot, *cli.out() / (cli.output_name("regimes") + ".svg"));
+    save_plot(losses, *cli.out() / (cli.output_name("regimes") + "-loss.svg"));
+  }
   return 0;
 }
 
@@ -391,8 +383,7 @@ int main(int argc, char* argv[]) {
   return descent::run_program("learning_rate", [&] {
     std::string experiment;
     RunSettings run;
-    std::string schedules;
-    for (const auto& n : schedule_names()) schedules += (schedules.empty() ? "" : "|") + n;
+    const std::string schedules = joined_choices(schedule_names());
     CommandLine cli("learning_rate",
                     "Chapter 3: how the learning rate makes descent crawl, settle, oscillate or explode;\n"
                     "the stability edge 2/λmax, the LR range test, and learning-rate schedules.");

@@ -12,6 +12,7 @@
 #include "descent/plot.hpp"
 #include "descent/schedule.hpp"
 #include "descent/stability.hpp"
+#include "descent/trace_plots.hpp"
 
 #include <cmath>
 #include <iostream>
@@ -20,25 +21,6 @@
 namespace {
 
 using namespace descent;
-
-Vector point(double x, double y) {
-  Vector p(2);
-  p << x, y;
-  return p;
-}
-
-Series loss_series(const std::string& title, const RunResult& run) {
-  Series s{title, {}, {}, SeriesStyle::lines};
-  for (const auto& row : run.trace.rows()) {
-    s.x.push_back(row.step);
-    s.y.push_back(row.loss);
-  }
-  return s;
-}
-
-Series path_series(const std::string& title, const RunResult& run) {
-  return {title, run.trace.coordinate(0), run.trace.coordinate(1), SeriesStyle::lines};
-}
 
 // The step from which the loss stays below `tolerance` to the end of the run (−1: it does not).
 int steps_to_stay_below(const RunResult& run, double tolerance) {
@@ -94,7 +76,7 @@ int race_experiment(const CommandLine& cli, int steps, double tolerance) {
                    run.diverged() ? describe(*run.divergence) : format_scientific(run.loss, 2),
                    "(" + format_number(run.x[0], 5) + ", " + format_number(run.x[1], 5) + ")"});
     const std::string label = std::string(entry.name) + " (η = " + format_number(entry.learning_rate) + ")";
-    map.paths.push_back(path_series(label, run));
+    map.paths.push_back(path_series(label, run, SeriesStyle::lines));
     losses.series.push_back(loss_series(label, run));
     if (cli.out()) run.trace.write_csv(*cli.out() / (cli.output_name("race") + "-" + entry.name + ".csv"));
   }
@@ -256,10 +238,8 @@ int main(int argc, char* argv[]) {
     std::string experiment;
     RunSettings run;
     double momentum = 0.9, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weight_decay = 0.0, tolerance = 1e-10;
-    std::string optimizers;
-    for (const auto& n : optimizer_names()) optimizers += (optimizers.empty() ? "" : "|") + n;
-    std::string schedules;
-    for (const auto& n : schedule_names()) schedules += (schedules.empty() ? "" : "|") + n;
+    const std::string optimizers = joined_choices(optimizer_names());
+    const std::string schedules = joined_choices(schedule_names());
     CommandLine cli("momentum_adam",
                     "Chapter 6: momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW and Lion, raced and explained.");
     cli.choice("experiment", experiment, "race", "what to run", {"race", "theory", "zigzag", "run"})

@@ -20,6 +20,9 @@ namespace descent {
 /// Scientific with `significant` digits: format_scientific(0.000123, 3) is "1.23e-04".
 [[nodiscard]] std::string format_scientific(double value, int significant = 3);
 
+/// The words joined with '|': "constant|step|cosine", as help texts list choices.
+[[nodiscard]] std::string joined_choices(const std::vector<std::string>& words);
+
 /// Number of characters a terminal shows for UTF-8 text (code points, not bytes).
 [[nodiscard]] std::size_t display_width(std::string_view text);
 

@@ -99,8 +99,7 @@ CommandLine& CommandLine::vector(const std::string& name, Vector& target, const 
 
 CommandLine& CommandLine::choice(const std::string& name, std::string& target, const std::string& default_value,
                                  const std::string& help, std::vector<std::string> choices) {
-  std::string listed;
-  for (const auto& c : choices) listed += (listed.empty() ? "" : "|") + c;
+  const std::string listed = joined_choices(choices);
   impl_->options.add_options()(name.c_str(),
       po::value<std::string>(&target)->default_value(default_value)->value_name("NAME"),
       (help + " (" + listed + ")").c_str());

@@ -46,6 +46,12 @@ std::string format_scientific(double value, int significant) {
   return typographic(printf_double("%.*e", std::max(significant - 1, 0), value));
 }
 
+std::string joined_choices(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : "|") + w;
+  return out;
+}
+
 std::size_t display_width(std::string_view text) {
   // Count UTF-8 lead bytes: every byte that is not a continuation byte (10xxxxxx).
   return static_cast<std::size_t>(std::count_if(text.begin(), text.end(),

@@ -40,9 +40,7 @@ double checked_non_negative(const std::optional<double>& value, double fallback,
 AnyOptimizer make_optimizer(const OptimizerSettings& s) {
   const auto& names = optimizer_names();
   if (std::find(names.begin(), names.end(), s.name) == names.end()) {
-    std::string listed;
-    for (const auto& n : names) listed += (listed.empty() ? "" : "|") + n;
-    throw UsageError("--optimizer must be one of " + listed + " (got '" + s.name + "')");
+    throw UsageError("--optimizer must be one of " + joined_choices(names) + " (got '" + s.name + "')");
   }
   const double decay = checked_non_negative(s.weight_decay, s.name == "adamw" ? 0.01 : 0.0, "--weight-decay");
   if (s.name == "gd") return AnyOptimizer(GradientDescent{});

@@ -1,6 +1,7 @@
 #include "descent/schedule.hpp"
 
 #include "descent/errors.hpp"
+#include "descent/format.hpp"
 
 #include <algorithm>
 
@@ -25,9 +26,7 @@ AnySchedule base_schedule(const ScheduleChoice& c, int steps) {
 AnySchedule make_schedule(const ScheduleChoice& c) {
   const auto& names = schedule_names();
   if (std::find(names.begin(), names.end(), c.name) == names.end()) {
-    std::string listed;
-    for (const auto& n : names) listed += (listed.empty() ? "" : "|") + n;
-    throw UsageError("--schedule must be one of " + listed + " (got '" + c.name + "')");
+    throw UsageError("--schedule must be one of " + joined_choices(names) + " (got '" + c.name + "')");
   }
   if (c.decay < 0.0) throw UsageError("--decay must not be negative (got " + std::to_string(c.decay) + ")");
   if (c.name == "step" && c.decay > 1.0) throw UsageError("--decay for the step schedule is a factor in (0, 1]");
