@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # First-time set-up on Debian 12: installs what is missing (compiler and CMake included),
 # configures, builds every chapter, runs them to regenerate figures/ and builds the book.
+# The second command of the README, `cmake --workflow --preset test`, builds and runs the tests.
 # Safe to run again: it installs nothing that is already there and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +35,8 @@ if ((${#missing[@]})); then
 fi
 
 cmake --preset default
-cmake --build --preset default -j "$(nproc)"
+# The book target builds every chapter program (and the tools the book shows), runs them to
+# regenerate figures/, then runs Doxygen. The test programs are built by the test workflow.
 cmake --build --preset book -j "$(nproc)"
 echo
 echo "Book ready: $PWD/build/book/html/index.html"
