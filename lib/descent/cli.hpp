@@ -80,7 +80,7 @@ class CommandLine {
 
   /// True when the reader typed `--name` (or a preset set it), false for a default.
   [[nodiscard]] bool given(const std::string& name) const;
-  /// `--out DIR`, already created and checked writable.
+  /// `--out DIR`, checked writable (created when the first file is written).
   [[nodiscard]] const std::optional<std::filesystem::path>& out() const { return out_; }
   /// `--quiet`: print only the essential result lines.
   [[nodiscard]] bool quiet() const { return quiet_; }

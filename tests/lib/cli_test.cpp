@@ -1,4 +1,5 @@
 #include "descent/cli.hpp"
+#include "descent/output.hpp"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -79,7 +80,7 @@ TEST_CASE("every bad value names its flag") {
   CHECK(error_of({"--name", "a/b"}).rfind("--name must be a plain file name", 0) == 0);
 }
 
-TEST_CASE("the output folder (--out) is created and checked before any work") {
+TEST_CASE("the output folder (--out) is checked before any work and created at the first file") {
   const auto folder = std::filesystem::temp_directory_path() / "descent-cli-test" / "nested";
   std::filesystem::remove_all(folder.parent_path());
   Parsed p;
@@ -87,9 +88,11 @@ TEST_CASE("the output folder (--out) is created and checked before any work") {
   const std::string out = "--out=" + folder.string();
   const char* argv[] = {"prog", out.c_str()};
   REQUIRE(cli.parse(2, argv));
-  CHECK(std::filesystem::is_directory(folder));
+  CHECK_FALSE(std::filesystem::exists(folder));  // nothing yet: bad input found later leaves no trace
   REQUIRE(cli.out().has_value());
   CHECK(*cli.out() == folder);
+  write_file_atomically(folder / "a.txt", "x");
+  CHECK(std::filesystem::is_regular_file(folder / "a.txt"));
   const std::string bad = "--out=/proc/version/sub";
   const char* bad_argv[] = {"prog", bad.c_str()};
   CommandLine other("prog", "summary");
