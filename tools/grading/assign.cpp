@@ -27,6 +27,43 @@ void copy_into(const fs::path& from, const fs::path& to) {
   fs::copy_file(from, to, fs::copy_options::overwrite_existing);
 }
 
+// The book's exercise page, readable outside the book: each \snippet becomes the quoted code
+// (the region between its //! [tag] markers holds only the documented signature), and
+// Doxygen's math and \ref markup become plain Markdown.
+std::string statement_for_pack(const fs::path& page, const fs::path& source_root) {
+  std::ifstream in(page);
+  std::ostringstream out;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("\\snippet ", 0) == 0) {
+      std::istringstream words(line.substr(9));
+      std::string file, tag;
+      words >> file >> tag;
+      std::ifstream code(source_root / file);
+      std::string quoted;
+      bool inside = false;
+      for (std::string code_line; std::getline(code, code_line);) {
+        if (code_line.find("//! [" + tag + "]") != std::string::npos) {
+          if (inside) break;
+          inside = true;
+          continue;
+        }
+        if (inside) quoted += code_line + '\n';
+      }
+      out << "```cpp\n" << quoted << "```\n";
+      continue;
+    }
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"\\f$", "$"}, {"\\f[", "$$"}, {"\\f]", "$$"},
+                                   {"\\ref ", ""}}) {
+      for (auto at = line.find(from); at != std::string::npos; at = line.find(from, at + to.size())) {
+        line.replace(at, from.size(), to);
+      }
+    }
+    if (line.rfind("# ", 0) == 0) line = line.substr(0, line.find(" {#"));  // drop the page id
+    out << line << '\n';
+  }
+  return out.str();
+}
+
 std::string readme(const std::vector<std::string>& chapters, const std::vector<std::string>& exercises) {
   std::ostringstream text;
   text << "# Descent exercises\n\nChapters in this pack:";
@@ -34,7 +71,8 @@ std::string readme(const std::vector<std::string>& chapters, const std::vector<s
   text << "\n\nExercises (edit these files; each has a stub marked TODO):\n\n";
   for (const auto& e : exercises) text << "- `exercises/" << e << ".hpp`\n";
   text << R"(
-Each chapter's statement is `exercises/NN_name/exercises.md`.
+Each chapter's statement is `exercises/NN_name/exercises.md` (its first paragraph describes the
+book's repository; in this pack you edit the files under `exercises/` directly).
 
 ## Build and test (Debian 12: g++, cmake, libeigen3-dev, catch2)
 
@@ -93,7 +131,9 @@ int main(int argc, char* argv[]) {
     for (const auto& dir : chapter_dirs) {
       const std::string chapter = dir.filename().string();
       chapter_names.push_back(chapter);
-      copy_into(dir / "exercises.md", pack / "exercises" / chapter / "exercises.md");
+      fs::create_directories(pack / "exercises" / chapter);
+      std::ofstream(pack / "exercises" / chapter / "exercises.md")
+          << statement_for_pack(dir / "exercises.md", fs::path(exercises_dir).parent_path());
       for (const auto& test : fs::directory_iterator(dir / "tests")) {
         const std::string file = test.path().filename().string();
         if (!file.ends_with("_test.cpp") || file.ends_with("_hidden_test.cpp")) continue;  // hidden tests stay home
