@@ -13,6 +13,7 @@
 #include "descent/grid_search.hpp"
 #include "descent/minimize.hpp"
 #include "descent/plot.hpp"
+#include "descent/run_output.hpp"
 #include "descent/stability.hpp"
 #include "descent/trace_plots.hpp"
 
@@ -117,10 +118,6 @@ RunResult run(const F& f, const Settings& s, const Vector& start) {
   return minimize(f, start, s.learning_rate, rules);
 }
 
-void write_csv(const CommandLine& cli, const RunResult& result, const std::string& name) {
-  if (cli.out()) result.trace.write_csv(*cli.out() / (name + ".csv"));
-}
-
 // ---------------------------------------------------------------------------------------
 // Experiment "descent": the hand table.
 
@@ -164,12 +161,6 @@ std::string behaviour_sentence(Behaviour behaviour, const RunResult& result, dou
     case Behaviour::diverged: return describe(*result.divergence) + "; " + limit;
   }
   return "";
-}
-
-LinePlot loss_plot(const Function& fn, const RunResult& result, const std::string& title) {
-  Series loss{"loss " + fn.loss_symbol, {}, result.trace.losses()};
-  for (const auto& row : result.trace.rows()) loss.x.push_back(row.step);
-  return {title, "step", "loss " + fn.loss_symbol + " (log scale)", false, true, std::nullopt, std::nullopt, {loss}};
 }
 
 // The descent path drawn on the landscape: the curve itself in 1-D, contours and the
@@ -233,13 +224,10 @@ int descent_experiment(const CommandLine& cli, const Settings& s) {
               << describe(result.reason) << ")\n"
               << "behaviour: " << behaviour_sentence(behaviour, result, stable_limit) << "\n";
     const std::string name = cli.output_name(s.function);
-    const LinePlot losses = loss_plot(fn, result, "loss by step, η = " + format_number(s.learning_rate));
-    if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses);
-    write_csv(cli, result, name);
-    if (cli.out()) {
-      save_plot(losses, *cli.out() / (name + "-loss.svg"));
-      save_path_figure(f, fn, result, *cli.out() / (name + "-path.svg"));
-    }
+    const LinePlot losses = loss_plot(result, "loss by step, η = " + format_number(s.learning_rate),
+                                      "loss " + fn.loss_symbol);
+    show_and_save_run(cli, result, losses, name);
+    if (cli.out()) save_path_figure(f, fn, result, *cli.out() / (name + "-path.svg"));
     return 0;
   }, fn.objective);
 }
@@ -261,7 +249,7 @@ int learning_rates_experiment(const CommandLine& cli) {
                 result.trace.coordinate(0)};
     for (const auto& row : result.trace.rows()) path.x.push_back(row.step);
     plot.series.push_back(std::move(path));
-    write_csv(cli, result, cli.output_name("learning-rates") + "-" + preset.name);
+    if (cli.out()) result.trace.write_csv(*cli.out() / (cli.output_name("learning-rates") + "-" + preset.name + ".csv"));
   }
   std::cout << "Four learning rates on " << fn.formula << ", start x = −2.5, " << preset_steps
             << " steps (stable only for η < 2)\n\n"

@@ -15,6 +15,7 @@
 #include "descent/lr_finder.hpp"
 #include "descent/minimize.hpp"
 #include "descent/plot.hpp"
+#include "descent/run_output.hpp"
 #include "descent/schedule.hpp"
 #include "descent/stability.hpp"
 #include "descent/trace_plots.hpp"
@@ -346,33 +347,16 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
   const RunResult run = one_d ? go(gentle) : go(race_bowl);
   const Vector minimizer = one_d ? gentle.minimizer() : race_bowl.minimizer();
   if (!cli.quiet()) {
-    TextTable table({"step", "η", "parameters", "loss"});
-    table.align_left(2);
-    const auto& rows = run.trace.rows();
-    const std::size_t every = std::max<std::size_t>(1, rows.size() / 12);
-    for (std::size_t t = 0; t < rows.size(); ++t) {
-      if (t % every != 0 && t + 1 != rows.size()) continue;
-      std::string parameters;
-      for (const double x : rows[t].x) parameters += (parameters.empty() ? "" : ", ") + format_number(x, 6);
-      table.add_row({std::to_string(rows[t].step), format_number(rows[t].learning_rate, 6), parameters,
-                     rows[t].diverged ? "diverged: " + format_number(rows[t].loss, 4) : format_number(rows[t].loss, 6)});
-    }
     std::cout << (one_d ? "C(w) = 0.15·w²" : "L(w, b) = w² + 4b²") << ", schedule " << s.schedule.name << " from η0 = "
               << format_number(s.schedule.learning_rate) << (s.schedule.warmup > 0 ? ", warm-up " + std::to_string(s.schedule.warmup) : "")
               << (s.clip > 0.0 ? ", clipping ‖g‖ ≤ " + format_number(s.clip) : "") << "\n\n"
-              << table.str() << "\n";
+              << trace_table(run) << "\n";
   }
   std::cout << "result: " << (run.diverged() ? describe(*run.divergence)
                                              : std::string(describe(classify(run, minimizer, 1e-3))) + ", loss " +
                                                    format_number(run.loss, 6) + " after " + std::to_string(run.steps) + " steps")
             << "\n";
-  const LinePlot plot{"loss by step", "step", "loss (log scale)", false, true, std::nullopt, std::nullopt,
-                      {loss_series("loss", run)}};
-  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) {
-    run.trace.write_csv(*cli.out() / (cli.output_name("run") + ".csv"));
-    save_plot(plot, *cli.out() / (cli.output_name("run") + "-loss.svg"));
-  }
+  show_and_save_run(cli, run, loss_plot(run, "loss by step"), cli.output_name("run"));
   return 0;
 }
 

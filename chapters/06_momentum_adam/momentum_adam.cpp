@@ -10,6 +10,7 @@
 #include "descent/minimize.hpp"
 #include "descent/optimizer_choice.hpp"
 #include "descent/plot.hpp"
+#include "descent/run_output.hpp"
 #include "descent/schedule.hpp"
 #include "descent/stability.hpp"
 #include "descent/trace_plots.hpp"
@@ -204,29 +205,17 @@ int run_experiment(const CommandLine& cli, RunSettings s) {
   const RunResult run = rosenbrock ? minimize(valley, start, schedule, StopRules{.max_steps = s.steps}, optimizer)
                                    : minimize(bowl, start, schedule, StopRules{.max_steps = s.steps}, optimizer);
   if (!cli.quiet()) {
-    TextTable table({"step", "lr", "x0", "x1", "loss"});
-    const auto& rows = run.trace.rows();
-    const std::size_t every = std::max<std::size_t>(1, rows.size() / 10);
-    for (std::size_t t = 0; t < rows.size(); t += every) {
-      table.add_row({std::to_string(rows[t].step), format_number(rows[t].learning_rate, 4), format_number(rows[t].x[0], 6),
-                     format_number(rows[t].x[1], 6), format_number(rows[t].loss, 6)});
-    }
     std::cout << optimizer.name() << " on " << (rosenbrock ? "Rosenbrock" : "a quadratic with κ = " + format_number(s.condition))
               << ", η0 = " << format_number(s.schedule.learning_rate) << " (" << s.schedule.name << ")\n\n"
-              << table.str() << "\n";
+              << trace_table(run) << "\n";
   }
   std::cout << "result: " << (run.diverged() ? describe(*run.divergence)
                                              : "f = " + format_scientific(run.loss, 3) + " at (" + format_number(run.x[0], 6) +
                                                    ", " + format_number(run.x[1], 6) + ") after " + std::to_string(run.steps) +
                                                    " steps")
             << "\n";
-  const LinePlot plot{"loss by step", "step", "loss (log scale)", false, true, std::nullopt, std::nullopt,
-                      {loss_series(std::string(optimizer.name()), run)}};
-  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) {
-    run.trace.write_csv(*cli.out() / (cli.output_name("run") + ".csv"));
-    save_plot(plot, *cli.out() / (cli.output_name("run") + "-loss.svg"));
-  }
+  show_and_save_run(cli, run, loss_plot(run, "loss by step", "loss", std::string(optimizer.name())),
+                    cli.output_name("run"));
   return 0;
 }
 
