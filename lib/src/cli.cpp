@@ -186,9 +186,9 @@ bool CommandLine::parse(int argc, const char* const argv[]) {
       const auto found = std::find_if(impl_->presets.begin(), impl_->presets.end(),
                                       [&](const Preset& p) { return p.name == name; });
       if (found == impl_->presets.end()) {
-        std::string names;
-        for (const auto& p : impl_->presets) names += (names.empty() ? "" : "|") + p.name;
-        throw UsageError("--preset must be one of " + names + " (got '" + name + "')");
+        std::vector<std::string> names;
+        for (const auto& p : impl_->presets) names.push_back(p.name);
+        throw UsageError("--preset must be one of " + joined_choices(names) + " (got '" + name + "')");
       }
       // store() keeps values the reader typed and replaces only defaults: explicit flags win.
       std::vector<std::string> words;
