@@ -11,6 +11,7 @@
 #include <Eigen/Core>
 #include <concepts>
 #include <cstdint>
+#include <span>
 
 namespace descent {
 
@@ -53,5 +54,44 @@ constexpr std::int64_t evaluations_per_gradient(const F& f) {
     return 1;
   }
 }
+
+/// A value and a gradient computed together.
+struct Evaluation {
+  double value = 0.0;  ///< L(x)
+  Vector gradient;     ///< ∇L(x)
+};
+
+/// An objective that computes its value and gradient in one pass (a network's forward and
+/// backward pass share the activations; computing them apart would run the forward pass twice).
+template <class F>
+concept OnePassObjective = Objective<F> && requires(const F& f, const Vector& x) {
+  { f.value_and_gradient(x) } -> std::convertible_to<Evaluation>;
+};
+
+/// L(x) and ∇L(x): in one pass when `f` offers it, else by its two members.
+template <Objective F>
+Evaluation evaluate(const F& f, const Vector& x) {
+  if constexpr (OnePassObjective<F>) {
+    return f.value_and_gradient(x);
+  } else {
+    return {f.value(x), f.gradient(x)};
+  }
+}
+
+/// The indices of the samples in one batch.
+using Batch = std::span<const Eigen::Index>;
+
+/// An objective that is an average over samples: L(x) = (1/N) Σ_i ℓ_i(x).
+///
+/// Besides the full average it gives the average over any batch of sample indices, which is
+/// what stochastic and mini-batch descent (Chapter 4), a network trained on images (Chapter 8)
+/// and a worker's shard (Chapter 9) need. One per-sample gradient is one "evaluation".
+//! [sample_objective_concept]
+template <class F>
+concept SampleObjective = Objective<F> && requires(const F& f, const Vector& x, Batch batch) {
+  { f.samples() } -> std::convertible_to<Eigen::Index>;                  // N
+  { f.value_and_gradient(x, batch) } -> std::convertible_to<Evaluation>;  // over the batch only
+};
+//! [sample_objective_concept]
 
 }  // namespace descent
