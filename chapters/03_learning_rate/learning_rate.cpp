@@ -6,7 +6,8 @@
 // Run with --help for the flags.
 
 #include "descent/behaviour.hpp"
-#include "descent/cli.hpp"
+#include "descent/chapter.hpp"
+#include "descent/free_run.hpp"
 #include "descent/clipping.hpp"
 #include "descent/datasets.hpp"
 #include "descent/format.hpp"
@@ -46,14 +47,25 @@ int steps_to_within(const RunResult& run, const Vector& minimizer, double fracti
 // ---------------------------------------------------------------------------------------
 // Experiment "regimes": the step factor (1 − ηλ) on two parabolas.
 
-int regimes_experiment(const CommandLine& cli) {
+// The number of steps of an experiment (race, remedies, schedules).
+struct StepsSettings {
+  int steps = 100;
+  void declare(CommandLine& cli) { cli.integer("steps", steps, "steps of each run", 2, 1'000'000); }
+};
+
+int regimes_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const Parabola square;  // C(w) = w², curvature 2: factor 1 − 2η
   TextTable table({"η", "predicted 1 − 2η", "measured w₁/w₀", "w after 1, 2, 3 steps", "regime"});
   table.align_left(3).align_left(4);
-  LinePlot plot{"C(w) = w² from w = 5: w by step in the four regimes", "step", "w", false, false, std::nullopt,
-                std::array<double, 2>{-20.0, 20.0}, {}};
-  LinePlot losses{"C(w) = w² from w = 5: the loss by step (log scale)", "step", "C", false, true, std::nullopt,
-                  std::array<double, 2>{1e-8, 1e5}, {}};
+  LinePlot plot{.title = "C(w) = w² from w = 5: w by step in the four regimes",
+                .x_label = "step",
+                .y_label = "w",
+                .y_range = std::array<double, 2>{-20.0, 20.0}};
+  LinePlot losses{.title = "C(w) = w² from w = 5: the loss by step (log scale)",
+                  .x_label = "step",
+                  .y_label = "C",
+                  .log_y = true,
+                  .y_range = std::array<double, 2>{1e-8, 1e5}};
   for (const double eta : {0.25, 0.5, 0.75, 1.25}) {
     const RunResult run = minimize(square, Vector::Constant(1, 5.0), eta, StopRules{.max_steps = 10});
     const auto& rows = run.trace.rows();
@@ -83,10 +95,8 @@ int regimes_experiment(const CommandLine& cli) {
             << "\n\n"
             << presets.str();
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) {
-    save_plot(plot, *cli.out() / (cli.output_name("regimes") + ".svg"));
-    save_plot(losses, *cli.out() / (cli.output_name("regimes") + "-loss.svg"));
-  }
+  save_figure(cli, plot, ".svg");
+  save_figure(cli, losses, "-loss.svg");
   return 0;
 }
 
@@ -96,7 +106,8 @@ int regimes_experiment(const CommandLine& cli) {
 const DiagonalBowl race_bowl{point(1.0, 4.0)};  // Hessian diag(2, 8)
 const Vector race_start = point(-2.0, 1.0);
 
-int race_experiment(const CommandLine& cli, int steps) {
+int race_experiment(const CommandLine& cli, const StepsSettings& s) {
+  const int steps = s.steps;
   const double edge = largest_stable_learning_rate(race_bowl.hessian(race_start));
   TextTable table({"η", "outcome", "w", "b", "L"});
   table.align_left(1);
@@ -125,20 +136,20 @@ int race_experiment(const CommandLine& cli, int steps) {
       path.y.push_back(row.x[1]);
     }
     map.paths.push_back(path);
-    if (cli.out()) run.trace.write_csv(*cli.out() / (cli.output_name("race") + "-lr" + format_number(eta) + ".csv"));
+    save_trace(cli, run.trace, "-lr" + format_number(eta) + ".csv");
   }
   std::cout << "L(w, b) = w² + 4b² from (w, b) = (−2, 1), " << steps << " steps\n"
             << "Hessian diag(2, 8): stable only for η < 2/8 = " << format_number(edge) << "; at η = 0.3 the b factor is 1 − 8·0.3 = "
             << format_number(1.0 - 8.0 * 0.3) << "\n\n"
             << table.str();
-  if (cli.out()) save_plot(map, *cli.out() / (cli.output_name("race") + ".svg"));
+  save_figure(cli, map, ".svg");
   return 0;
 }
 
 // ---------------------------------------------------------------------------------------
 // Experiment "stability": 2/λ_max from the eigenvalues against bisection on real runs.
 
-int stability_experiment() {
+int stability_experiment(const CommandLine& /*cli*/, const NoSettings& /*settings*/) {
   const Dataset houses = linear_data(200, point(1.0, 3.0), 0.5, 3);
   struct Case {
     std::string name;
@@ -176,7 +187,8 @@ int stability_experiment() {
 // ---------------------------------------------------------------------------------------
 // Experiment "remedies": the diverging race run, fixed four ways.
 
-int remedies_experiment(const CommandLine& cli, int steps) {
+int remedies_experiment(const CommandLine& cli, const StepsSettings& s) {
+  const int steps = s.steps;
   struct Remedy {
     std::string name;
     AnySchedule schedule;
@@ -193,8 +205,11 @@ int remedies_experiment(const CommandLine& cli, int steps) {
   //! [remedies]
   TextTable table({"remedy", "outcome", "largest loss", "final loss"});
   table.align_left(1);
-  LinePlot plot{"the η = 0.3 race run and its remedies", "step", "L (log scale)", false, true, std::nullopt,
-                std::array<double, 2>{1e-12, 1e8}, {}};
+  LinePlot plot{.title = "the η = 0.3 race run and its remedies",
+                .x_label = "step",
+                .y_label = "L (log scale)",
+                .log_y = true,
+                .y_range = std::array<double, 2>{1e-12, 1e8}};
   for (const auto& r : remedies) {
     const StopRules rules{.max_steps = steps};
     const RunResult run = r.clip > 0.0 ? minimize(race_bowl, race_start, r.schedule, rules, ClipByNorm<>{r.clip})
@@ -212,14 +227,14 @@ int remedies_experiment(const CommandLine& cli, int steps) {
   std::cout << "L(w, b) = w² + 4b² from (−2, 1) with η = 0.3 diverges (the edge is 0.25). Four remedies, " << steps
             << " steps:\n\n"
             << table.str();
-  if (cli.out()) save_plot(plot, *cli.out() / (cli.output_name("remedies") + ".svg"));
+  save_figure(cli, plot, ".svg");
   return 0;
 }
 
 // ---------------------------------------------------------------------------------------
 // Experiment "lr-finder": the range test on an ill-conditioned least-squares problem.
 
-int lr_finder_experiment(const CommandLine& cli) {
+int lr_finder_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const Dataset data = linear_data(200, Vector{{1.0, 3.0, 10.0}}, 0.5, 3);
   const LeastSquares loss(data.features, data.targets);
   const Vector start = Vector::Zero(loss.dimension());
@@ -261,29 +276,36 @@ int lr_finder_experiment(const CommandLine& cli) {
     while (i + 1 < sweep.learning_rates.size() && sweep.learning_rates[i + 1] <= eta) ++i;
     return sweep.losses[i];
   };
-  LinePlot plot{"LR range test: loss against η", "η (log scale)", "loss (log scale)", true, true, std::nullopt,
-                std::nullopt,
-                {Series{"loss during the sweep", sweep.learning_rates, sweep.losses, SeriesStyle::lines},
+  LinePlot plot{.title = "LR range test: loss against η",
+                .x_label = "η (log scale)",
+                .y_label = "loss (log scale)",
+                .log_x = true,
+                .log_y = true,
+                .series = {Series{"loss during the sweep", sweep.learning_rates, sweep.losses, SeriesStyle::lines},
                  Series{"steepest fall", {pick.steepest}, {sweep.losses[pick.steepest_index]}, SeriesStyle::points},
                  Series{"suggestion (cliff / 10)", {pick.suggestion}, {loss_at(pick.suggestion)}, SeriesStyle::points}}};
   plot.key = "top left";
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) save_plot(plot, *cli.out() / (cli.output_name("lr-finder") + ".svg"));
+  save_figure(cli, plot, ".svg");
   return 0;
 }
 
 // ---------------------------------------------------------------------------------------
 // Experiment "schedules": every schedule's η(t), and a race between them.
 
-int schedules_experiment(const CommandLine& cli, int steps) {
+int schedules_experiment(const CommandLine& cli, const StepsSettings& s) {
+  const int steps = s.steps;
   const Dataset data = linear_data(200, Vector{{1.0, 3.0, 10.0}}, 0.5, 3);
   const LeastSquares loss(data.features, data.targets);
   const Vector start = Vector::Zero(loss.dimension());
   const double peak = 0.9 * largest_stable_learning_rate(loss.hessian(start));
-  LinePlot rates{"learning-rate schedules, η0 = 0.1, " + std::to_string(steps) + " steps", "step", "η", false, false,
-                 std::nullopt, std::nullopt, {}};
-  LinePlot race{"schedules raced on least squares (peak η = 0.9 × 2/λmax)", "step", "L − L* (log scale)", false, true,
-                std::nullopt, std::nullopt, {}};
+  LinePlot rates{.title = "learning-rate schedules, η0 = 0.1, " + std::to_string(steps) + " steps",
+                 .x_label = "step",
+                 .y_label = "η"};
+  LinePlot race{.title = "schedules raced on least squares (peak η = 0.9 × 2/λmax)",
+                .x_label = "step",
+                .y_label = "L − L* (log scale)",
+                .log_y = true};
   TextTable shape({"schedule", "η(0)", "η(1)", "η(10)", "η(25)", "η(50)", "η(75)", "η(" + std::to_string(steps - 1) + ")"});
   TextTable outcome({"schedule", "L − L* after " + std::to_string(steps) + " steps"});
   const double best = loss.value(loss.closed_form());
@@ -315,48 +337,8 @@ int schedules_experiment(const CommandLine& cli, int steps) {
             << "Raced on least squares with 3 features of spread 1, 3, 10, peak η = " << format_scientific(peak, 3)
             << " (0.9 × 2/λmax):\n\n"
             << outcome.str();
-  if (cli.out()) {
-    save_plot(rates, *cli.out() / (cli.output_name("schedules") + ".svg"));
-    save_plot(race, *cli.out() / (cli.output_name("schedules") + "-race.svg"));
-  }
-  return 0;
-}
-
-// ---------------------------------------------------------------------------------------
-// Experiment "run": one descent with the schedule, warm-up and clipping the reader chooses.
-
-struct RunSettings {
-  std::string function;
-  Vector start;
-  ScheduleChoice schedule;
-  double clip = 0.0;
-};
-
-int run_experiment(const CommandLine& cli, const RunSettings& s) {
-  //! [run_schedule]
-  const AnySchedule schedule = make_schedule(s.schedule);  // validates the flags: exit 2 if wrong
-  //! [run_schedule]
-  const Parabola gentle{0.15};
-  const bool one_d = s.function == "gentle";
-  const Vector start = s.start.size() > 0 ? s.start : one_d ? Vector::Constant(1, 5.0) : race_start;
-  require_size(start, one_d ? 1 : 2, "--start");
-  const StopRules rules{.max_steps = s.schedule.steps};
-  const auto go = [&](const auto& f) {
-    return s.clip > 0.0 ? minimize(f, start, schedule, rules, ClipByNorm<>{s.clip}) : minimize(f, start, schedule, rules);
-  };
-  const RunResult run = one_d ? go(gentle) : go(race_bowl);
-  const Vector minimizer = one_d ? gentle.minimizer() : race_bowl.minimizer();
-  if (!cli.quiet()) {
-    std::cout << (one_d ? "C(w) = 0.15·w²" : "L(w, b) = w² + 4b²") << ", schedule " << s.schedule.name << " from η0 = "
-              << format_number(s.schedule.learning_rate) << (s.schedule.warmup > 0 ? ", warm-up " + std::to_string(s.schedule.warmup) : "")
-              << (s.clip > 0.0 ? ", clipping ‖g‖ ≤ " + format_number(s.clip) : "") << "\n\n"
-              << trace_table(run) << "\n";
-  }
-  std::cout << "result: " << (run.diverged() ? describe(*run.divergence)
-                                             : std::string(describe(classify(run, minimizer, 1e-3))) + ", loss " +
-                                                   format_number(run.loss, 6) + " after " + std::to_string(run.steps) + " steps")
-            << "\n";
-  show_and_save_run(cli, run, loss_plot(run, "loss by step"), cli.output_name("run"));
+  save_figure(cli, rates, ".svg");
+  save_figure(cli, race, "-race.svg");
   return 0;
 }
 
@@ -364,41 +346,41 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
 
 //! [main]
 int main(int argc, char* argv[]) {
-  return descent::run_program("learning_rate", [&] {
-    std::string experiment;
-    RunSettings run;
-    const std::string schedules = joined_choices(schedule_names());
-    CommandLine cli("learning_rate",
-                    "Chapter 3: how the learning rate makes descent crawl, settle, oscillate or explode;\n"
-                    "the stability edge 2/λmax, the LR range test, and learning-rate schedules.");
-    cli.choice("experiment", experiment, "regimes", "what to run",
-               {"regimes", "race", "stability", "remedies", "lr-finder", "schedules", "run"})
-        .choice("function", run.function, "race", "for --experiment run: race is w² + 4b², gentle is 0.15·w²",
-                {"race", "gentle"})
-        .vector("start", run.start, "", "for --experiment run: the start (default −2,1 for race, 5 for gentle)")
-        .real("lr", run.schedule.learning_rate, 0.1, "η0, the schedule's starting (or peak) learning rate",
-              RealRange::positive())
-        .integer("steps", run.schedule.steps, 100, "steps (race, remedies, schedules, run)", 2, 1'000'000)
-        .text("schedule", run.schedule.name, "for --experiment run: " + schedules + " (default constant)", "NAME")
-        .real("decay", run.schedule.decay, 0.0,
-              "step: factor per quarter of the run; exponential: k in η0·e^(−kt) (0: the schedule's default)",
-              RealRange::non_negative())
-        .integer("warmup", run.schedule.warmup, 0, "linear warm-up steps in front of the schedule", 0, 1'000'000)
-        .real("clip", run.clip, 0.0, "clip the gradient to this norm (0: off)", RealRange::non_negative());
-    if (!cli.parse(argc, argv)) return 0;
-    if (run.schedule.name.empty()) run.schedule.name = "constant";
-    if (experiment != "run") {
-      for (const char* flag : {"function", "start", "lr", "schedule", "decay", "warmup", "clip"}) {
-        if (cli.given(flag)) throw UsageError(std::string("--") + flag + " applies only to --experiment run");
-      }
-    }
-    if (experiment == "race") return race_experiment(cli, run.schedule.steps);
-    if (experiment == "stability") return stability_experiment();
-    if (experiment == "remedies") return remedies_experiment(cli, run.schedule.steps);
-    if (experiment == "lr-finder") return lr_finder_experiment(cli);
-    if (experiment == "schedules") return schedules_experiment(cli, run.schedule.steps);
-    if (experiment == "run") return run_experiment(cli, run);
-    return regimes_experiment(cli);
-  });
+  using namespace descent;
+  const OutputFlags files_only{.terminal_plot = false, .quiet = false};
+  Chapter chapter("learning_rate",
+                  "Chapter 3: how the learning rate makes descent crawl, settle, oscillate or explode;\n"
+                  "the stability edge 2/λmax, the LR range test, and learning-rate schedules.");
+  chapter
+      .add({.name = "regimes", .summary = "the step factor 1 − ηλ: monotone, one step, oscillating, divergent",
+            .outputs = {.quiet = false}},
+           regimes_experiment)
+      .add({.name = "race", .summary = "three learning rates on L(w, b) = w² + 4b²", .outputs = files_only},
+           race_experiment)
+      .add({.name = "stability", .summary = "the edge 2/λmax against bisection on real runs",
+            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+           stability_experiment)
+      .add({.name = "remedies", .summary = "lower η, decay, warm-up and clipping on the diverging run",
+            .outputs = files_only},
+           remedies_experiment)
+      .add({.name = "lr-finder", .summary = "the LR range test: loss against an exponentially growing η",
+            .outputs = {.quiet = false}},
+           lr_finder_experiment)
+      .add({.name = "schedules", .summary = "every schedule plotted and raced on least squares", .outputs = files_only},
+           schedules_experiment);
+  add_free_run(chapter, {.landscapes = {{.name = "race",
+                                         .formula = "L(w, b) = w² + 4b²",
+                                         .make = [](double) { return AnyObjective(race_bowl); },
+                                         .start = race_start,
+                                         .minimizer = race_bowl.minimizer()},
+                                        {.name = "gentle",
+                                         .formula = "C(w) = 0.15·w²",
+                                         .make = [](double) { return AnyObjective(Parabola{0.15}); },
+                                         .start = Vector::Constant(1, 5.0),
+                                         .minimizer = Parabola{0.15}.minimizer()}},
+                         .clip_flag = true,
+                         .learning_rate = 0.1,
+                         .steps = 100});
+  return chapter.main(argc, argv);
 }
 //! [main]

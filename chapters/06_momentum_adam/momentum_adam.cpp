@@ -4,7 +4,8 @@
 // and momentum against measured convergence rates, and shows momentum damping the zig-zag of
 // plain descent. Run with --help for the flags.
 
-#include "descent/cli.hpp"
+#include "descent/chapter.hpp"
+#include "descent/free_run.hpp"
 #include "descent/format.hpp"
 #include "descent/functions.hpp"
 #include "descent/minimize.hpp"
@@ -50,7 +51,18 @@ constexpr RaceEntry race_entries[] = {
 };
 //! [race_entries]
 
-int race_experiment(const CommandLine& cli, int steps, double tolerance) {
+struct RaceSettings {
+  int steps = 3000;
+  double tolerance = 1e-10;
+  void declare(CommandLine& cli) {
+    cli.integer("steps", steps, "steps of each optimizer", 1, 10'000'000)
+        .real("tolerance", tolerance, "count the steps until f stays below this", RealRange::positive());
+  }
+};
+
+int race_experiment(const CommandLine& cli, const RaceSettings& s) {
+  const int steps = s.steps;
+  const double tolerance = s.tolerance;
   const Rosenbrock valley;
   const Vector start = point(-1.2, 1.0);
   TextTable table({"optimizer", "η", "below " + format_number(tolerance) + " from step", "f after " + std::to_string(steps),
@@ -62,8 +74,11 @@ int race_experiment(const CommandLine& cli, int steps, double tolerance) {
   map.f = [&](double x, double y) { return valley.value(point(x, y)); };
   map.levels = log_spaced_levels(0.01, 500.0, 14);
   map.resolution = 161;
-  LinePlot losses{"Rosenbrock: f by step (log scale)", "step", "f", false, true, std::nullopt,
-                  std::array<double, 2>{1e-14, 1e3}, {}};
+  LinePlot losses{.title = "Rosenbrock: f by step (log scale)",
+                  .x_label = "step",
+                  .y_label = "f",
+                  .log_y = true,
+                  .y_range = std::array<double, 2>{1e-14, 1e3}};
   for (const auto& entry : race_entries) {
     //! [race_run]
     OptimizerSettings settings;  // every hyper-parameter but η at its PyTorch default
@@ -79,16 +94,14 @@ int race_experiment(const CommandLine& cli, int steps, double tolerance) {
     const std::string label = std::string(entry.name) + " (η = " + format_number(entry.learning_rate) + ")";
     map.paths.push_back(path_series(label, run, SeriesStyle::lines));
     losses.series.push_back(loss_series(label, run));
-    if (cli.out()) run.trace.write_csv(*cli.out() / (cli.output_name("race") + "-" + entry.name + ".csv"));
+    save_trace(cli, run.trace, std::string("-") + entry.name + ".csv");
   }
   std::cout << "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)², minimum 0 at (1, 1), start (−1.2, 1), " << steps
             << " steps\n\n"
             << table.str();
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses, 72, 24);
-  if (cli.out()) {
-    save_plot(map, *cli.out() / (cli.output_name("race") + "-paths.svg"));
-    save_plot(losses, *cli.out() / (cli.output_name("race") + "-loss.svg"));
-  }
+  save_figure(cli, map, "-paths.svg");
+  save_figure(cli, losses, "-loss.svg");
   return 0;
 }
 
@@ -104,7 +117,7 @@ double measured_rate(const Quadratic& q, double learning_rate, int steps, O opti
   return std::pow(rows.back().x.stableNorm() / rows[rows.size() / 2].x.stableNorm(), 2.0 / steps);
 }
 
-int theory_experiment() {
+int theory_experiment(const CommandLine& /*cli*/, const NoSettings& /*settings*/) {
   TextTable rates({"κ", "method", "α", "β", "predicted rate", "measured rate", "relative difference"});
   TextTable edges({"κ", "β", "predicted edge α < (2 + 2β)/λmax", "edge by bisection", "relative difference"});
   for (const double kappa : {10.0, 100.0}) {
@@ -145,7 +158,18 @@ int theory_experiment() {
 // ---------------------------------------------------------------------------------------
 // Experiment "zigzag": plain descent and momentum on an ill-conditioned bowl.
 
-int zigzag_experiment(const CommandLine& cli, double kappa, int steps) {
+struct ZigzagSettings {
+  double condition = 25.0;
+  int steps = 150;
+  void declare(CommandLine& cli) {
+    cli.real("condition", condition, "κ of the bowl ½(x² + κy²)", RealRange{1.0, 1e8})
+        .integer("steps", steps, "steps of each method", 1, 10'000'000);
+  }
+};
+
+int zigzag_experiment(const CommandLine& cli, const ZigzagSettings& s) {
+  const double kappa = s.condition;
+  const int steps = s.steps;
   const Quadratic q{Matrix(point(1.0, kappa).asDiagonal()), Vector::Zero(2)};  // ½(x² + κy²)
   const Vector start = point(-10.0, 1.0);
   const double root = std::sqrt(kappa);
@@ -174,48 +198,8 @@ int zigzag_experiment(const CommandLine& cli, double kappa, int steps) {
     map.levels = log_spaced_levels(0.05, 60.0, 10);
     map.paths.push_back({"descent", plain.trace.coordinate(0), plain.trace.coordinate(1), SeriesStyle::lines_points});
     map.paths.push_back({"momentum", heavy.trace.coordinate(0), heavy.trace.coordinate(1), SeriesStyle::lines_points});
-    save_plot(map, *cli.out() / (cli.output_name("zigzag") + ".svg"));
+    save_figure(cli, map, ".svg");
   }
-  return 0;
-}
-
-// ---------------------------------------------------------------------------------------
-// Experiment "run": one optimizer, every hyper-parameter from the command line.
-
-struct RunSettings {
-  OptimizerSettings optimizer;
-  std::string function;
-  Vector start;
-  double learning_rate = 0.0;
-  int steps = 0;
-  double condition = 10.0;
-  ScheduleChoice schedule;
-};
-
-int run_experiment(const CommandLine& cli, RunSettings s) {
-  const AnyOptimizer optimizer = make_optimizer(s.optimizer);  // validates β, ε, λ: exit 2 if wrong
-  s.schedule.learning_rate = cli.given("lr") ? s.learning_rate : default_learning_rate(s.optimizer.name);
-  s.schedule.steps = s.steps;
-  const AnySchedule schedule = make_schedule(s.schedule);
-  const bool rosenbrock = s.function == "rosenbrock";
-  const Vector start = s.start.size() > 0 ? s.start : rosenbrock ? point(-1.2, 1.0) : Vector::Ones(2);
-  require_size(start, 2, "--start");
-  const Rosenbrock valley;
-  const Quadratic bowl = Quadratic::with_eigenvalues(point(1.0, s.condition));
-  const RunResult run = rosenbrock ? minimize(valley, start, schedule, StopRules{.max_steps = s.steps}, optimizer)
-                                   : minimize(bowl, start, schedule, StopRules{.max_steps = s.steps}, optimizer);
-  if (!cli.quiet()) {
-    std::cout << optimizer.name() << " on " << (rosenbrock ? "Rosenbrock" : "a quadratic with κ = " + format_number(s.condition))
-              << ", η0 = " << format_number(s.schedule.learning_rate) << " (" << s.schedule.name << ")\n\n"
-              << trace_table(run) << "\n";
-  }
-  std::cout << "result: " << (run.diverged() ? describe(*run.divergence)
-                                             : "f = " + format_scientific(run.loss, 3) + " at (" + format_number(run.x[0], 6) +
-                                                   ", " + format_number(run.x[1], 6) + ") after " + std::to_string(run.steps) +
-                                                   " steps")
-            << "\n";
-  show_and_save_run(cli, run, loss_plot(run, "loss by step", "loss", std::string(optimizer.name())),
-                    cli.output_name("run"));
   return 0;
 }
 
@@ -223,51 +207,34 @@ int run_experiment(const CommandLine& cli, RunSettings s) {
 
 //! [main]
 int main(int argc, char* argv[]) {
-  return descent::run_program("momentum_adam", [&] {
-    std::string experiment;
-    RunSettings run;
-    double momentum = 0.9, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weight_decay = 0.0, tolerance = 1e-10;
-    const std::string optimizers = joined_choices(optimizer_names());
-    const std::string schedules = joined_choices(schedule_names());
-    CommandLine cli("momentum_adam",
-                    "Chapter 6: momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW and Lion, raced and explained.");
-    cli.choice("experiment", experiment, "race", "what to run", {"race", "theory", "zigzag", "run"})
-        .text("optimizer", run.optimizer.name, "for --experiment run: " + optimizers + " (default gd)", "NAME")
-        .real("lr", run.learning_rate, 1e-3, "learning rate η (default: the optimizer's PyTorch default)",
-              RealRange::positive())
-        .real("momentum", momentum, 0.9, "μ of momentum and Nesterov", RealRange{0.0, 1.0, true, false})
-        .real("beta1", beta1, 0.9, "β1 of Adam, AdamW and Lion", RealRange{0.0, 1.0, true, false})
-        .real("beta2", beta2, 0.999, "β2 of Adam and AdamW (RMSprop's α: 0.99, Lion's β2: 0.99 by default)",
-              RealRange{0.0, 1.0, true, false})
-        .real("eps", eps, 1e-8, "ε of Adam, AdamW, RMSprop (Adagrad: 1e-10 by default)", RealRange::non_negative())
-        .real("weight-decay", weight_decay, 0.0, "λ (AdamW: 0.01 by default)", RealRange::non_negative())
-        .integer("steps", run.steps, 3000, "steps", 1, 10'000'000)
-        .vector("start", run.start, "", "start point x,y (default −1.2,1 on Rosenbrock, 1,1 on the quadratic)")
-        .choice("function", run.function, "rosenbrock", "for --experiment run", {"rosenbrock", "quadratic"})
-        .real("condition", run.condition, 10.0, "κ of the quadratic (and of the zig-zag bowl)", RealRange{1.0, 1e8})
-        .real("tolerance", tolerance, 1e-10, "the race counts steps until f falls below this", RealRange::positive())
-        .text("schedule", run.schedule.name, "for --experiment run: " + schedules + " (default constant)", "NAME")
-        .integer("warmup", run.schedule.warmup, 0, "linear warm-up steps", 0, 10'000'000);
-    if (!cli.parse(argc, argv)) return 0;
-    if (run.optimizer.name.empty()) run.optimizer.name = "gd";
-    if (run.schedule.name.empty()) run.schedule.name = "constant";
-    // Only flags the reader typed override an optimizer's own defaults.
-    if (cli.given("momentum")) run.optimizer.momentum = momentum;
-    if (cli.given("beta1")) run.optimizer.beta1 = beta1;
-    if (cli.given("beta2")) run.optimizer.beta2 = beta2;
-    if (cli.given("eps")) run.optimizer.eps = eps;
-    if (cli.given("weight-decay")) run.optimizer.weight_decay = weight_decay;
-    if (experiment != "run") {
-      for (const char* flag : {"optimizer", "lr", "momentum", "beta1", "beta2", "eps", "weight-decay", "start",
-                               "function", "schedule", "warmup"}) {
-        if (cli.given(flag)) throw UsageError(std::string("--") + flag + " applies only to --experiment run");
-      }
-    }
-    if (experiment == "theory") return theory_experiment();
-    if (experiment == "zigzag") return zigzag_experiment(cli, cli.given("condition") ? run.condition : 25.0,
-                                                        cli.given("steps") ? run.steps : 150);
-    if (experiment == "run") return run_experiment(cli, run);
-    return race_experiment(cli, run.steps, tolerance);
-  });
+  using namespace descent;
+  Chapter chapter("momentum_adam",
+                  "Chapter 6: momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW and Lion, raced and explained.");
+  chapter.add({.name = "race", .summary = "every optimizer on Rosenbrock from (−1.2, 1): steps to a tolerance",
+               .outputs = {.quiet = false}},
+              race_experiment)
+      .add({.name = "theory", .summary = "measured convergence rates against the quadratic formulas",
+            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+           theory_experiment)
+      .add({.name = "zigzag", .summary = "plain descent and momentum on an ill-conditioned bowl",
+            .outputs = {.terminal_plot = false, .quiet = false}},
+           zigzag_experiment);
+  const Vector rosenbrock_start = point(-1.2, 1.0);
+  add_free_run(chapter, {.landscapes = {{.name = "rosenbrock",
+                                         .formula = "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)²",
+                                         .make = [](double) { return AnyObjective(Rosenbrock{}); },
+                                         .start = rosenbrock_start,
+                                         .minimizer = point(1.0, 1.0)},
+                                        {.name = "quadratic",
+                                         .formula = "a quadratic with eigenvalues 1 and κ",
+                                         .make = [](double kappa) {
+                                           return AnyObjective(Quadratic::with_eigenvalues(point(1.0, kappa)));
+                                         },
+                                         .start = Vector::Ones(2),
+                                         .minimizer = Vector::Zero(2),
+                                         .uses_condition = true}},
+                         .optimizer_flags = true,
+                         .steps = 3000});
+  return chapter.main(argc, argv);
 }
 //! [main]

@@ -38,6 +38,25 @@ struct RealRange {
   static RealRange any() { return {}; }
 };
 
+/// Which of the shared output flags a program (or one experiment of a chapter) accepts. A flag
+/// that would change nothing is not offered, so giving it is an error rather than silently ignored.
+struct OutputFlags {
+  bool files = true;          ///< --out DIR and --name BASE: it writes CSVs or figures
+  bool terminal_plot = true;  ///< --no-plot: it draws a plot in the terminal
+  bool quiet = true;          ///< --quiet: it has a shorter form of its output
+};
+
+/// A flag the program does not know (the chapter frame says which experiment it belongs to).
+class UnknownFlag : public UsageError {
+ public:
+  UnknownFlag(const std::string& message, std::string flag) : UsageError(message), flag_(std::move(flag)) {}
+  /// The flag as typed, without its value: "--lr".
+  [[nodiscard]] const std::string& flag() const { return flag_; }
+
+ private:
+  std::string flag_;
+};
+
 /// A named set of flag values, e.g. "too-big" = {--lr 1.8}.
 struct Preset {
   std::string name;
@@ -48,10 +67,28 @@ struct Preset {
 /// A chapter program's command line.
 class CommandLine {
  public:
-  CommandLine(std::string program, std::string summary);
+  CommandLine(std::string program, std::string summary, OutputFlags outputs = {});
   ~CommandLine();
   CommandLine(const CommandLine&) = delete;
   CommandLine& operator=(const CommandLine&) = delete;
+
+  // Flags whose default is the target's current value: the default shown by --help is then the
+  // value the program really starts from (declare it once, in the settings struct).
+
+  /// A real number, checked to be finite and inside `range`; the default is `target` as it is.
+  CommandLine& real(const std::string& name, double& target, const std::string& help,
+                    RealRange range = RealRange::any());
+  /// A real number with no default: left empty unless given (`help` says what happens then).
+  CommandLine& optional_real(const std::string& name, std::optional<double>& target, const std::string& help,
+                             RealRange range = RealRange::any());
+  /// A whole number in [min, max]; the default is `target` as it is.
+  CommandLine& integer(const std::string& name, int& target, const std::string& help, int min, int max);
+  /// A comma-separated vector; the default is `target` as it is (empty: `help` says what is used).
+  /// Given, it must hold at least one finite number.
+  CommandLine& vector(const std::string& name, Vector& target, const std::string& help);
+  /// One word out of `choices`; the default is `target` as it is.
+  CommandLine& choice(const std::string& name, std::string& target, const std::string& help,
+                      std::vector<std::string> choices);
 
   /// A real number, checked to be finite and inside `range`.
   CommandLine& real(const std::string& name, double& target, double default_value,
@@ -92,8 +129,18 @@ class CommandLine {
   [[nodiscard]] const std::string& preset_name() const { return preset_name_; }
   /// The usage text printed by --help.
   [[nodiscard]] std::string usage() const;
+  /// The program's own flags (not --help and the output flags), formatted as --help shows them.
+  [[nodiscard]] std::string own_options() const;
+  /// The names of the program's own flags, without "--".
+  [[nodiscard]] std::vector<std::string> own_flag_names() const;
+  /// The base of output file names when --name is not given.
+  void set_output_base(std::string base) { output_base_ = std::move(base); }
+  /// `--out DIR` joined with `<base><suffix>`, base being --name or the output base. Requires --out.
+  [[nodiscard]] std::filesystem::path output_path(const std::string& suffix) const;
 
  private:
+  [[nodiscard]] std::string presets_text() const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
   std::optional<std::filesystem::path> out_;
@@ -101,6 +148,7 @@ class CommandLine {
   bool no_plot_ = false;
   std::string name_;
   std::string preset_name_;
+  std::string output_base_ = "run";
 };
 
 /// Parses "a,b,c" into a vector; throws UsageError naming `flag` on a bad entry.
@@ -108,6 +156,9 @@ class CommandLine {
 
 /// Throws UsageError unless `x` has `size` entries.
 void require_size(const Vector& x, Eigen::Index size, const std::string& flag);
+
+/// The help line of the output flags a program offers, e.g. for "Output flags" sections.
+[[nodiscard]] std::string output_flags_help(const OutputFlags& outputs);
 
 /// Runs a chapter's `body`, mapping failures to exit codes: UsageError → 2 (one line on
 /// stderr, prefixed by the program name), any other error → 1.

@@ -34,8 +34,8 @@ enum class SeriesStyle { lines, points, lines_points };
 /// One named curve: y against x.
 struct Series {
   std::string title;
-  std::vector<double> x;
-  std::vector<double> y;
+  std::vector<double> x{};
+  std::vector<double> y{};
   SeriesStyle style = SeriesStyle::lines_points;
 };
 
@@ -46,9 +46,9 @@ struct LinePlot {
   std::string y_label;
   bool log_x = false;
   bool log_y = false;
-  std::optional<std::array<double, 2>> x_range;  ///< fixed x limits, else automatic
-  std::optional<std::array<double, 2>> y_range;  ///< fixed y limits, else automatic
-  std::vector<Series> series;
+  std::optional<std::array<double, 2>> x_range{};  ///< fixed x limits, else automatic
+  std::optional<std::array<double, 2>> y_range{};  ///< fixed y limits, else automatic
+  std::vector<Series> series{};
   std::string key = "top right";  ///< where the legend goes, in gnuplot's words ("top left", "below", …)
 };
 

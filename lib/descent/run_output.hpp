@@ -21,7 +21,21 @@ namespace descent {
                                  const std::string& series_title = "");
 
 /// The usual end of a run: `losses` drawn in the terminal (unless --quiet or --no-plot) and,
-/// with --out, `<base>.csv` (the trace) and `<base>-loss.svg`.
-void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses, const std::string& base);
+/// with --out, `<base><suffix>.csv` (the trace) and `<base><suffix>-loss.svg`, where the base
+/// is --name or the experiment's name.
+void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses,
+                       const std::string& suffix = "");
+
+/// With --out, saves `plot` as `<base><suffix>` (the suffix carries the extension, e.g.
+/// "-paths.svg"); without --out, does nothing.
+void save_figure(const CommandLine& cli, const LinePlot& plot, const std::string& suffix);
+/// The same for a contour map.
+void save_figure(const CommandLine& cli, const ContourPlot& plot, const std::string& suffix);
+/// With --out, writes the trace as `<base><suffix>` (e.g. "-adam.csv").
+void save_trace(const CommandLine& cli, const Trace& trace, const std::string& suffix);
+
+/// How a run ended, for a reader: "diverged at step 12: loss …", "‖∇L‖ below the tolerance after
+/// 40 steps", "loss stopped changing after 31 steps", "step budget used (100 steps)".
+[[nodiscard]] std::string describe_outcome(const RunResult& run);
 
 }  // namespace descent

@@ -19,7 +19,10 @@ namespace po = boost::program_options;
 struct CommandLine::Impl {
   std::string program;
   std::string summary;
-  po::options_description options{"Options"};
+  // Wider than Boost's 80 columns, so that long flag names keep their help on one line.
+  po::options_description common{96, 48};   // --help and the output flags
+  po::options_description options{96, 48};  // the program's own flags
+  std::vector<std::string> own_names;
   po::variables_map values;
   std::vector<std::function<void()>> validators;  // run after parsing, in declaration order
   std::vector<Preset> presets;
@@ -28,6 +31,18 @@ struct CommandLine::Impl {
 
 namespace {
 std::string flag_name(const std::string& name) { return "--" + name; }
+
+std::string describe_range(const RealRange& range);
+
+void check_in_range(const std::string& name, double value, const RealRange& range) {
+  const bool above = range.min_inclusive ? value >= range.min : value > range.min;
+  const bool below = range.max_inclusive ? value <= range.max : value < range.max;
+  if (!std::isfinite(value) || !above || !below) {
+    throw UsageError(flag_name(name) + " must be " +
+                     (std::isfinite(range.min) || std::isfinite(range.max) ? "a finite number " : "") +
+                     describe_range(range) + " (got " + format_number(value, 6) + ")");
+  }
+}
 
 std::string describe_range(const RealRange& range) {
   const auto bound = [](double value) { return format_number(value, 6); };
@@ -41,34 +56,77 @@ std::string describe_range(const RealRange& range) {
 }
 }  // namespace
 
-CommandLine::CommandLine(std::string program, std::string summary) : impl_(std::make_unique<Impl>()) {
+CommandLine::CommandLine(std::string program, std::string summary, OutputFlags outputs)
+    : impl_(std::make_unique<Impl>()) {
   impl_->program = std::move(program);
   impl_->summary = std::move(summary);
-  impl_->options.add_options()
-      ("help,h", "show this help and exit")
-      ("out", po::value<std::string>(&impl_->out_text)->value_name("DIR"),
-       "write the trace CSV(s) and figures into DIR")
-      ("name", po::value<std::string>(&name_)->value_name("BASE"),
-       "base name of the files written to --out (default: the program's own choice)")
-      ("quiet,q", po::bool_switch(&quiet_), "print only the result lines")
-      ("no-plot", po::bool_switch(&no_plot_), "do not draw the plot in the terminal");
+  impl_->common.add_options()("help,h", "show this help and exit");
+  if (outputs.files) {
+    impl_->common.add_options()
+        ("out", po::value<std::string>(&impl_->out_text)->value_name("DIR"),
+         "write the trace CSV(s) and figures into DIR")
+        ("name", po::value<std::string>(&name_)->value_name("BASE"),
+         "base name of the files written to --out (default: the program's own choice)");
+  }
+  if (outputs.quiet) impl_->common.add_options()("quiet,q", po::bool_switch(&quiet_), "print only the result lines");
+  if (outputs.terminal_plot) {
+    impl_->common.add_options()("no-plot", po::bool_switch(&no_plot_), "do not draw the plot in the terminal");
+  }
+}
+
+std::string output_flags_help(const OutputFlags& outputs) {
+  std::vector<std::string> flags;
+  if (outputs.files) flags.emplace_back("--out DIR, --name BASE");
+  if (outputs.terminal_plot) flags.emplace_back("--no-plot");
+  if (outputs.quiet) flags.emplace_back("--quiet");
+  std::string text;
+  for (const auto& f : flags) text += (text.empty() ? "" : ", ") + f;
+  return text.empty() ? "none" : text;
 }
 
 CommandLine::~CommandLine() = default;
+
+CommandLine& CommandLine::real(const std::string& name, double& target, const std::string& help, RealRange range) {
+  return real(name, target, target, help, range);
+}
+
+CommandLine& CommandLine::optional_real(const std::string& name, std::optional<double>& target,
+                                        const std::string& help, RealRange range) {
+  auto value = std::make_shared<double>(0.0);
+  impl_->own_names.push_back(name);
+  impl_->options.add_options()(name.c_str(), po::value<double>(value.get())->value_name("X"),
+                               (help + " (" + describe_range(range) + ")").c_str());
+  impl_->validators.emplace_back([this, name, &target, value, range] {
+    if (!given(name)) return;
+    check_in_range(name, *value, range);
+    target = *value;
+  });
+  return *this;
+}
+
+CommandLine& CommandLine::integer(const std::string& name, int& target, const std::string& help, int min, int max) {
+  return integer(name, target, target, help, min, max);
+}
+
+CommandLine& CommandLine::vector(const std::string& name, Vector& target, const std::string& help) {
+  std::string shown;
+  for (const double x : target) shown += (shown.empty() ? "" : ",") + format_number(x, 10);
+  return vector(name, target, shown, help);
+}
+
+CommandLine& CommandLine::choice(const std::string& name, std::string& target, const std::string& help,
+                                 std::vector<std::string> choices) {
+  const std::string default_value = target;
+  return choice(name, target, default_value, help, std::move(choices));
+}
 
 CommandLine& CommandLine::real(const std::string& name, double& target, double default_value,
                                const std::string& help, RealRange range) {
   impl_->options.add_options()(name.c_str(),
       po::value<double>(&target)->default_value(default_value, format_number(default_value, 10))->value_name("X"),
       (help + " (" + describe_range(range) + ")").c_str());
-  impl_->validators.emplace_back([name, &target, range] {
-    const bool above = range.min_inclusive ? target >= range.min : target > range.min;
-    const bool below = range.max_inclusive ? target <= range.max : target < range.max;
-    if (!std::isfinite(target) || !above || !below) {
-      throw UsageError(flag_name(name) + " must be " + (std::isfinite(range.min) || std::isfinite(range.max) ? "a finite number " : "") + describe_range(range) + " (got " +
-                       format_number(target, 6) + ")");
-    }
-  });
+  impl_->own_names.push_back(name);
+  impl_->validators.emplace_back([name, &target, range] { check_in_range(name, target, range); });
   return *this;
 }
 
@@ -76,6 +134,7 @@ CommandLine& CommandLine::integer(const std::string& name, int& target, int defa
                                   const std::string& help, int min, int max) {
   impl_->options.add_options()(name.c_str(), po::value<int>(&target)->default_value(default_value)->value_name("N"),
       (help + " (" + std::to_string(min) + " to " + std::to_string(max) + ")").c_str());
+  impl_->own_names.push_back(name);
   impl_->validators.emplace_back([name, &target, min, max] {
     if (target < min || target > max) {
       throw UsageError(flag_name(name) + " must be a whole number from " + std::to_string(min) + " to " +
@@ -90,8 +149,11 @@ CommandLine& CommandLine::vector(const std::string& name, Vector& target, const 
   auto text = std::make_shared<std::string>();
   impl_->options.add_options()(name.c_str(),
       po::value<std::string>(text.get())->default_value(default_text)->value_name("X[,Y...]"), help.c_str());
-  // An empty default means "the chapter chooses" (e.g. each function's own start point).
-  impl_->validators.emplace_back([name, &target, text] {
+  impl_->own_names.push_back(name);
+  // An empty default means "the chapter chooses" (e.g. each function's own start point); an
+  // empty value typed by the reader is a mistake, not a request for the default.
+  impl_->validators.emplace_back([this, name, &target, text] {
+    if (given(name) && text->empty()) throw UsageError(flag_name(name) + " needs at least one number");
     target = text->empty() ? Vector() : parse_vector(*text, flag_name(name));
   });
   return *this;
@@ -103,6 +165,7 @@ CommandLine& CommandLine::choice(const std::string& name, std::string& target, c
   impl_->options.add_options()(name.c_str(),
       po::value<std::string>(&target)->default_value(default_value)->value_name("NAME"),
       (help + " (" + listed + ")").c_str());
+  impl_->own_names.push_back(name);
   impl_->validators.emplace_back([name, &target, choices = std::move(choices), listed] {
     if (std::find(choices.begin(), choices.end(), target) == choices.end()) {
       throw UsageError(flag_name(name) + " must be one of " + listed + " (got '" + target + "')");
@@ -114,6 +177,7 @@ CommandLine& CommandLine::choice(const std::string& name, std::string& target, c
 CommandLine& CommandLine::text(const std::string& name, std::string& target, const std::string& help,
                                const std::string& value_name) {
   impl_->options.add_options()(name.c_str(), po::value<std::string>(&target)->value_name(value_name), help.c_str());
+  impl_->own_names.push_back(name);
   impl_->validators.emplace_back([name, &target, this] {
     if (given(name) && target.empty()) throw UsageError(flag_name(name) + " needs a value");
   });
@@ -122,6 +186,7 @@ CommandLine& CommandLine::text(const std::string& name, std::string& target, con
 
 CommandLine& CommandLine::flag(const std::string& name, bool& target, const std::string& help) {
   impl_->options.add_options()(name.c_str(), po::bool_switch(&target), help.c_str());
+  impl_->own_names.push_back(name);
   return *this;
 }
 
@@ -129,6 +194,7 @@ CommandLine& CommandLine::preset(Preset preset) {
   if (impl_->presets.empty()) {
     impl_->options.add_options()("preset", po::value<std::string>(&preset_name_)->value_name("NAME"),
                                  "apply a named set of flags (listed below); explicit flags win");
+    impl_->own_names.emplace_back("preset");
   }
   impl_->presets.push_back(std::move(preset));
   return *this;
@@ -136,7 +202,27 @@ CommandLine& CommandLine::preset(Preset preset) {
 
 std::string CommandLine::usage() const {
   std::ostringstream text;
-  text << "Usage: " << impl_->program << " [options]\n" << impl_->summary << "\n\n" << impl_->options;
+  po::options_description shown("Options", 96, 48);
+  shown.add(impl_->common).add(impl_->options);
+  text << "Usage: " << impl_->program << " [options]\n" << impl_->summary << "\n\n" << shown;
+  return text.str() + presets_text();
+}
+
+std::string CommandLine::own_options() const {
+  std::ostringstream text;
+  text << impl_->options;
+  return text.str() + presets_text();
+}
+
+std::vector<std::string> CommandLine::own_flag_names() const { return impl_->own_names; }
+
+std::filesystem::path CommandLine::output_path(const std::string& suffix) const {
+  if (!out_) throw std::logic_error("output_path needs --out");
+  return *out_ / (output_name(output_base_) + suffix);
+}
+
+std::string CommandLine::presets_text() const {
+  std::ostringstream text;
   if (!impl_->presets.empty()) {
     text << "\nPresets (--preset NAME):\n";
     std::size_t width = 0;
@@ -174,9 +260,26 @@ std::vector<std::string> glue_negative_numbers(int argc, const char* const argv[
 }  // namespace
 
 bool CommandLine::parse(int argc, const char* const argv[]) {
+  // Abbreviations are off: "--exp run" must not quietly mean "--experiment run".
+  const int style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+  std::vector<std::string> stray;  // words that are not flags or their values
+  po::options_description hidden;
+  hidden.add_options()("stray-words", po::value<std::vector<std::string>>(&stray));
+  po::positional_options_description positional;
+  positional.add("stray-words", -1);
+  po::options_description all;
+  all.add(impl_->common).add(impl_->options).add(hidden);
   try {
-    po::store(po::command_line_parser(glue_negative_numbers(argc, argv)).options(impl_->options).run(),
+    po::store(po::command_line_parser(glue_negative_numbers(argc, argv))
+                  .options(all)
+                  .positional(positional)
+                  .style(style)
+                  .run(),
               impl_->values);
+    if (impl_->values.count("stray-words") != 0U) {
+      const auto words = impl_->values["stray-words"].as<std::vector<std::string>>();
+      throw UsageError("unexpected argument '" + words.front() + "' (flags start with --; see --help)");
+    }
     if (impl_->values.count("help") != 0U) {
       std::cout << usage();
       return false;
@@ -193,9 +296,11 @@ bool CommandLine::parse(int argc, const char* const argv[]) {
       // store() keeps values the reader typed and replaces only defaults: explicit flags win.
       std::vector<std::string> words;
       for (const auto& [flag, value] : found->settings) words.push_back("--" + flag + "=" + value);
-      po::store(po::command_line_parser(words).options(impl_->options).run(), impl_->values);
+      po::store(po::command_line_parser(words).options(all).style(style).run(), impl_->values);
     }
     po::notify(impl_->values);
+  } catch (const po::unknown_option& error) {
+    throw UnknownFlag(error.what(), error.get_option_name());
   } catch (const po::error& error) {
     throw UsageError(error.what());
   }

@@ -31,16 +31,41 @@ std::string trace_table(const RunResult& run, int rows_wanted) {
 
 LinePlot loss_plot(const RunResult& run, const std::string& title, const std::string& loss_name,
                    const std::string& series_title) {
-  return {title, "step", loss_name + " (log scale)", false, true, std::nullopt, std::nullopt,
-          {loss_series(series_title.empty() ? loss_name : series_title, run)}};
+  return {.title = title,
+          .x_label = "step",
+          .y_label = loss_name + " (log scale)",
+          .log_y = true,
+          .series = {loss_series(series_title.empty() ? loss_name : series_title, run)}};
 }
 
-void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses, const std::string& base) {
+void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses, const std::string& suffix) {
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses);
-  if (cli.out()) {
-    run.trace.write_csv(*cli.out() / (base + ".csv"));
-    save_plot(losses, *cli.out() / (base + "-loss.svg"));
+  save_trace(cli, run.trace, suffix + ".csv");
+  save_figure(cli, losses, suffix + "-loss.svg");
+}
+
+void save_figure(const CommandLine& cli, const LinePlot& plot, const std::string& suffix) {
+  if (cli.out()) save_plot(plot, cli.output_path(suffix));
+}
+
+void save_figure(const CommandLine& cli, const ContourPlot& plot, const std::string& suffix) {
+  if (cli.out()) save_plot(plot, cli.output_path(suffix));
+}
+
+void save_trace(const CommandLine& cli, const Trace& trace, const std::string& suffix) {
+  if (cli.out()) trace.write_csv(cli.output_path(suffix));
+}
+
+std::string describe_outcome(const RunResult& run) {
+  const std::string steps = std::to_string(run.steps) + (run.steps == 1 ? " step" : " steps");
+  switch (run.reason) {
+    case StopReason::diverged: return describe(*run.divergence);
+    case StopReason::gradient_small: return "‖∇L‖ below the tolerance after " + steps;
+    case StopReason::loss_plateau: return "loss stopped changing after " + steps;
+    case StopReason::callback: return "stopped on request after " + steps;
+    case StopReason::step_budget: break;
   }
+  return "step budget used (" + steps + ")";
 }
 
 }  // namespace descent
