@@ -6,7 +6,7 @@
 // against the true derivative. Run with --help for the flags.
 
 #include "descent/behaviour.hpp"
-#include "descent/cli.hpp"
+#include "descent/chapter.hpp"
 #include "descent/finite_difference.hpp"
 #include "descent/format.hpp"
 #include "descent/functions.hpp"
@@ -87,14 +87,40 @@ constexpr LearningRatePreset learning_rate_presets[] = {
 constexpr int preset_steps = 20;
 
 struct Settings {
-  std::string experiment;
-  std::string function;
+  std::string function = "parabola";
   Vector start;
   double learning_rate = 0.1;
   int steps = 7;
   int decimals = 0;
   double gradient_tolerance = 0.0;
   double plateau_tolerance = 0.0;
+
+  void declare(CommandLine& cli) {
+    cli.choice("function", function, "the loss to descend", {"parabola", "shifted", "bowl"})
+        .vector("start", start, "start point (default: 5 for parabola, −2.5 for shifted, −4,2 for bowl)")
+        .real("lr", learning_rate, "learning rate η", RealRange::positive())
+        .integer("steps", steps, "number of descent steps", 1, 1'000'000)
+        .integer("decimals", decimals, "fixed decimals for printed numbers (0: shortest exact form)", 0, 12)
+        .real("tolerance", gradient_tolerance, "stop when the gradient norm is at most this (0: off)",
+              RealRange::non_negative())
+        .real("plateau", plateau_tolerance, "stop when the loss changes by at most this (0: off)",
+              RealRange::non_negative());
+    for (const auto& p : learning_rate_presets) {
+      cli.preset({p.name, p.description, {{"function", "shifted"}, {"lr", format_number(p.learning_rate)},
+                                          {"steps", std::to_string(preset_steps)}, {"decimals", "2"}}});
+    }
+  }
+};
+
+// The stopping experiment's own thresholds.
+struct StoppingSettings {
+  double gradient_tolerance = 1e-3;
+  double plateau_tolerance = 1e-6;
+  void declare(CommandLine& cli) {
+    cli.real("tolerance", gradient_tolerance, "the gradient-norm rule stops at ‖∇L‖ ≤ this", RealRange::positive())
+        .real("plateau", plateau_tolerance, "the plateau rule stops when the loss changes by at most this",
+              RealRange::positive());
+  }
 };
 
 // Formats every number of one run the same way: shortest exact form, or fixed decimals.
@@ -182,8 +208,10 @@ void save_path_figure(const F& f, const Function& fn, const RunResult& result, c
       curve.y.push_back(f.value(Vector::Constant(1, x)));
     }
     Series steps{"descent steps", xs, result.trace.losses(), SeriesStyle::lines_points};
-    save_plot(LinePlot{"the descent path on the curve", fn.variables[0], fn.loss_symbol, false, false, std::nullopt,
-                       std::nullopt, {curve, steps}},
+    save_plot(LinePlot{.title = "the descent path on the curve",
+                       .x_label = fn.variables[0],
+                       .y_label = fn.loss_symbol,
+                       .series = {curve, steps}},
               file);
     return;
   }
@@ -223,11 +251,10 @@ int descent_experiment(const CommandLine& cli, const Settings& s) {
               << (result.steps == 1 ? " step (" : " steps (")
               << describe(result.reason) << ")\n"
               << "behaviour: " << behaviour_sentence(behaviour, result, stable_limit) << "\n";
-    const std::string name = cli.output_name(s.function);
     const LinePlot losses = loss_plot(result, "loss by step, η = " + format_number(s.learning_rate),
                                       "loss " + fn.loss_symbol);
-    show_and_save_run(cli, result, losses, name);
-    if (cli.out()) save_path_figure(f, fn, result, *cli.out() / (name + "-path.svg"));
+    show_and_save_run(cli, result, losses);
+    if (cli.out()) save_path_figure(f, fn, result, cli.output_path("-path.svg"));
     return 0;
   }, fn.objective);
 }
@@ -235,12 +262,14 @@ int descent_experiment(const CommandLine& cli, const Settings& s) {
 // ---------------------------------------------------------------------------------------
 // Experiment "learning-rates": the four presets side by side on the shifted parabola.
 
-int learning_rates_experiment(const CommandLine& cli) {
+int learning_rates_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const Function fn = make_function("shifted");
   const auto& f = std::get<Parabola>(fn.objective);
   TextTable table({"preset", "η", "x after 20 steps", "L after 20 steps", "behaviour"});
-  LinePlot plot{"four learning rates on " + fn.formula.substr(0, fn.formula.find("  ")) + ", start x = −2.5",
-                "step", "x", false, false, std::nullopt, std::array<double, 2>{-8.0, 10.0}, {}};
+  LinePlot plot{.title = "four learning rates on " + fn.formula.substr(0, fn.formula.find("  ")) + ", start x = −2.5",
+                .x_label = "step",
+                .y_label = "x",
+                .y_range = std::array<double, 2>{-8.0, 10.0}};
   for (const auto& preset : learning_rate_presets) {
     const RunResult result = minimize(f, fn.start, preset.learning_rate, StopRules{.max_steps = preset_steps});
     table.add_row({preset.name, format_number(preset.learning_rate), format_fixed(result.x[0], 4),
@@ -249,20 +278,20 @@ int learning_rates_experiment(const CommandLine& cli) {
                 result.trace.coordinate(0)};
     for (const auto& row : result.trace.rows()) path.x.push_back(row.step);
     plot.series.push_back(std::move(path));
-    if (cli.out()) result.trace.write_csv(*cli.out() / (cli.output_name("learning-rates") + "-" + preset.name + ".csv"));
+    save_trace(cli, result.trace, std::string("-") + preset.name + ".csv");
   }
   std::cout << "Four learning rates on " << fn.formula << ", start x = −2.5, " << preset_steps
             << " steps (stable only for η < 2)\n\n"
             << table.str();
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) save_plot(plot, *cli.out() / (cli.output_name("learning-rates") + ".svg"));
+  save_figure(cli, plot, ".svg");
   return 0;
 }
 
 // ---------------------------------------------------------------------------------------
 // Experiment "stopping": three ways to decide the run is over, on the same run.
 
-int stopping_experiment(const Settings& s) {
+int stopping_experiment(const CommandLine& /*cli*/, const StoppingSettings& s) {
   const Function fn = make_function("shifted");
   const auto& f = std::get<Parabola>(fn.objective);
   const double eta = 0.4;
@@ -287,7 +316,7 @@ int stopping_experiment(const Settings& s) {
 // ---------------------------------------------------------------------------------------
 // Experiment "brute-force": evaluations a grid needs against evaluations descent needs.
 
-int brute_force_experiment() {
+int brute_force_experiment(const CommandLine& /*cli*/, const NoSettings& /*settings*/) {
   constexpr double half_width = 10.0;    // search the box [−10, 10]^d
   constexpr double precision = 0.01;     // locate the minimum to within this
   constexpr std::int64_t points = 1001;  // grid spacing 0.02: every point is within 0.01 of a grid point
@@ -318,7 +347,7 @@ int brute_force_experiment() {
 // ---------------------------------------------------------------------------------------
 // Experiment "slopes": partial derivatives as slopes of slices, and secants closing in.
 
-int slopes_experiment(const CommandLine& cli) {
+int slopes_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const Rosenbrock f;
   const Vector at = point(-1.2, 1.0);
   const Vector exact = f.gradient(at);
@@ -346,10 +375,14 @@ int slopes_experiment(const CommandLine& cli) {
             << format_fixed(central_errors.y[2] / central_errors.y[3], 1) << "×\n"
             << "slice along y (x frozen at −1.2) is a parabola in y, so the central secant is exact: "
             << format_number(central_difference(slice_y, at[1], 0.1), 10) << " at Δ = 0.1\n";
-  const LinePlot plot{"secant error against step size Δ", "Δ", "|secant slope − ∂f/∂x|", true, true,
-                      std::nullopt, std::nullopt, {forward_errors, central_errors}};
+  const LinePlot plot{.title = "secant error against step size Δ",
+                      .x_label = "Δ",
+                      .y_label = "|secant slope − ∂f/∂x|",
+                      .log_x = true,
+                      .log_y = true,
+                      .series = {forward_errors, central_errors}};
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
-  if (cli.out()) save_plot(plot, *cli.out() / (cli.output_name("slopes") + ".svg"));
+  save_figure(cli, plot, ".svg");
   return 0;
 }
 
@@ -357,39 +390,21 @@ int slopes_experiment(const CommandLine& cli) {
 
 //! [main]
 int main(int argc, char* argv[]) {
-  return descent::run_program("hand_descent", [&] {
-    Settings s;
-    CommandLine cli("hand_descent",
-                    "Chapter 1: gradient descent worked by hand, w ← w − η·∇C(w), one row per step.");
-    cli.choice("experiment", s.experiment, "descent", "what to run",
-               {"descent", "learning-rates", "stopping", "brute-force", "slopes"})
-        .choice("function", s.function, "parabola", "the loss to descend", {"parabola", "shifted", "bowl"})
-        .vector("start", s.start, "", "start point (default: 5 for parabola, −2.5 for shifted, −4,2 for bowl)")
-        .real("lr", s.learning_rate, 0.1, "learning rate η", RealRange::positive())
-        .integer("steps", s.steps, 7, "number of descent steps", 1, 1'000'000)
-        .integer("decimals", s.decimals, 0, "fixed decimals for printed numbers (0: shortest exact form)", 0, 12)
-        .real("tolerance", s.gradient_tolerance, 1e-3, "stop when the gradient norm is at most this (0: off)",
-              RealRange::non_negative())
-        .real("plateau", s.plateau_tolerance, 1e-6, "stop when the loss changes by at most this (0: off)",
-              RealRange::non_negative());
-    for (const auto& p : learning_rate_presets) {
-      cli.preset({p.name, p.description, {{"function", "shifted"}, {"lr", descent::format_number(p.learning_rate)},
-                                          {"steps", std::to_string(preset_steps)}, {"decimals", "2"}}});
-    }
-    if (!cli.parse(argc, argv)) return 0;
-    if (s.experiment != "descent") {
-      for (const char* flag : {"function", "start", "lr", "steps", "decimals", "preset"}) {
-        if (cli.given(flag)) throw UsageError(std::string("--") + flag + " applies only to --experiment descent");
-      }
-    }
-    if (s.experiment == "learning-rates") return learning_rates_experiment(cli);
-    if (s.experiment == "stopping") return stopping_experiment(s);
-    if (s.experiment == "brute-force") return brute_force_experiment();
-    if (s.experiment == "slopes") return slopes_experiment(cli);
-    // descent uses only the tolerances the reader typed; the defaults serve the stopping experiment.
-    if (!cli.given("tolerance")) s.gradient_tolerance = 0.0;
-    if (!cli.given("plateau")) s.plateau_tolerance = 0.0;
-    return descent_experiment(cli, s);
-  });
+  using namespace descent;
+  const OutputFlags no_output{.files = false, .terminal_plot = false, .quiet = false};
+  return Chapter("hand_descent", "Chapter 1: gradient descent worked by hand, w ← w − η·∇C(w), one row per step.")
+      .add({.name = "descent", .summary = "the hand-worked table of one descent run"}, descent_experiment)
+      .add({.name = "learning-rates", .summary = "four learning rates side by side on the shifted parabola",
+            .outputs = {.quiet = false}},
+           learning_rates_experiment)
+      .add({.name = "stopping", .summary = "three stopping rules on the same run", .outputs = no_output},
+           stopping_experiment)
+      .add({.name = "brute-force", .summary = "evaluations a grid needs against evaluations descent needs",
+            .outputs = no_output},
+           brute_force_experiment)
+      .add({.name = "slopes", .summary = "partial derivatives as slopes; secants closing in on the tangent",
+            .outputs = {.quiet = false}},
+           slopes_experiment)
+      .main(argc, argv);
 }
 //! [main]

@@ -8,7 +8,8 @@
 #include <algorithm>
 #include <iostream>
 
-#include "descent/cli.hpp"
+#include "descent/chapter.hpp"
+#include "descent/run_output.hpp"
 #include "descent/csv.hpp"
 #include "descent/datasets.hpp"
 #include "descent/format.hpp"
@@ -22,17 +23,61 @@ namespace {
 
 using namespace descent;
 
-struct Settings {
-  std::string experiment;
+// Where the data come from: the synthetic houses, or the reader's CSV file.
+struct DataSettings {
   std::string data_file;
   std::string x_column;
   std::string y_column;
   int samples = 50;
   int seed = 7;
-  double learning_rate = 0.1;
+  void declare(CommandLine& cli) {
+    cli.text("data", data_file, "fit your own CSV file instead of the synthetic houses", "FILE")
+        .text("x", x_column, "the feature column of --data, by name or number (default: first)", "COLUMN")
+        .text("y", y_column, "the target column of --data, by name or number (default: last)", "COLUMN")
+        .integer("samples", samples, "number of synthetic houses", 2, 10'000'000)
+        .integer("seed", seed, "seed of the synthetic houses", 0, 1'000'000'000);
+  }
+};
+
+// When descent stops.
+struct StopSettings {
   double tolerance = 1e-9;
-  int max_steps = 100000;
-  double predict_at = 0.0;
+  int max_steps = 100'000;
+  void declare(CommandLine& cli) {
+    cli.real("tolerance", tolerance, "stop when the gradient norm is at most this", RealRange::positive())
+        .integer("max-steps", max_steps, "step budget", 1, 100'000'000);
+  }
+};
+
+struct FitSettings {
+  DataSettings data;
+  StopSettings stop;
+  double learning_rate = 0.1;
+  double predict_at = 2000.0;
+  void declare(CommandLine& cli) {
+    data.declare(cli);
+    cli.real("lr", learning_rate, "learning rate η", RealRange::positive());
+    stop.declare(cli);
+    cli.real("predict", predict_at, "predict the target at this feature value (default with --data: the mean)");
+  }
+};
+
+struct WorkedStepSettings {
+  double learning_rate = 0.1;
+  int steps = 3;
+  void declare(CommandLine& cli) {
+    cli.real("lr", learning_rate, "learning rate η", RealRange::positive())
+        .integer("steps", steps, "steps worked by hand", 1, 10);
+  }
+};
+
+struct ScalingSettings {
+  DataSettings data;
+  StopSettings stop;
+  void declare(CommandLine& cli) {
+    data.declare(cli);
+    stop.declare(cli);
+  }
 };
 
 // The data the chapter fits, with names and units for printing.
@@ -45,7 +90,17 @@ struct Problem {
   std::string y_unit = " k$";
 };
 
-Problem load_problem(const Settings& s, const CommandLine& cli) {
+// A line through data whose feature never changes is not determined: every slope fits as well.
+void require_spread(const Problem& p, const std::string& source) {
+  const Vector x = p.data.features.col(0);
+  const double spread = x.maxCoeff() - x.minCoeff();
+  if (!(spread > 1e-12 * std::max(std::abs(x.maxCoeff()), std::abs(x.minCoeff())))) {
+    throw DataError(source + ": column '" + p.x_name + "' is constant (" + format_number(x[0], 6) +
+                    " in every row), so no line can be fitted: the normal equations are singular");
+  }
+}
+
+Problem load_problem(const DataSettings& s, const CommandLine& cli) {
   Problem p;
   if (s.data_file.empty()) {
     if (cli.given("x") || cli.given("y")) throw UsageError("--x and --y choose columns of --data FILE");
@@ -65,6 +120,7 @@ Problem load_problem(const Settings& s, const CommandLine& cli) {
   p.x_name = table.columns[static_cast<std::size_t>(table.column_index(x))];
   p.y_name = table.columns[static_cast<std::size_t>(table.column_index(y))];
   p.x_unit = p.y_unit = "";
+  require_spread(p, s.data_file);
   return p;
 }
 
@@ -75,12 +131,12 @@ std::string range_of(const Vector& v, const std::string& unit) {
 // ---------------------------------------------------------------------------------------
 // Experiment "fit": descent on standardised features against the closed form.
 
-int fit_experiment(const CommandLine& cli, const Settings& s) {
-  const Problem p = load_problem(s, cli);
+int fit_experiment(const CommandLine& cli, const FitSettings& s) {
+  const Problem p = load_problem(s.data, cli);
   //! [standardize_and_fit]
   const Standardizer scaling = Standardizer::fit(p.data.features);
   const LeastSquares loss(scaling.transform(p.data.features), p.data.targets);  // fit on (x − μ)/σ
-  const StopRules rules{.max_steps = s.max_steps, .gradient_tolerance = s.tolerance};
+  const StopRules rules{.max_steps = s.stop.max_steps, .gradient_tolerance = s.stop.tolerance};
   const RunResult run = minimize(loss, Vector::Zero(2), s.learning_rate, rules);
   const Vector fitted = scaling.to_original_units(run.x);  // (w, b) for the raw size
   //! [standardize_and_fit]
@@ -96,14 +152,11 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
     excess.x.push_back(row.step);
     excess.y.push_back(row.loss - floor);
   }
-  const LinePlot excess_plot{"loss above its minimum, by step",
-                             "step",
-                             "L − L* (log scale)",
-                             false,
-                             true,
-                             std::nullopt,
-                             std::nullopt,
-                             {excess}};
+  const LinePlot excess_plot{.title = "loss above its minimum, by step",
+                             .x_label = "step",
+                             .y_label = "L − L* (log scale)",
+                             .log_y = true,
+                             .series = {excess}};
   if (!cli.quiet()) {
     std::cout << "Data: " << p.description << ", " << p.x_name << " " << range_of(p.data.features.col(0), p.x_unit)
               << ", " << p.y_name << " " << range_of(p.data.targets, p.y_unit) << "\n"
@@ -131,27 +184,22 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
     std::cout << table.str() << "\n";
   }
   std::cout << "stopped after " << run.steps << " steps (" << describe(run.reason) << ", ‖∇L‖ ≤ "
-            << format_number(s.tolerance) << ")\n"
+            << format_number(s.stop.tolerance) << ")\n"
             << "descent:     w = " << format_number(fitted[0], 12) << ", b = " << format_number(fitted[1], 12) << "\n"
             << "closed form: w = " << format_number(exact[0], 12) << ", b = " << format_number(exact[1], 12) << "\n"
             << "agreement: relative difference " << format_scientific(agreement, 2) << "\n";
-  const double x_new = cli.given("predict") || s.data_file.empty() ? s.predict_at : p.data.features.col(0).mean();
+  const double x_new = cli.given("predict") || s.data.data_file.empty() ? s.predict_at : p.data.features.col(0).mean();
   std::cout << "prediction: " << p.x_name << " " << format_number(x_new, 6) << p.x_unit << " → " << p.y_name << " "
             << format_fixed(fitted[0] * x_new + fitted[1], 1) << p.y_unit << "\n";
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(excess_plot);
 
   if (cli.out()) {
-    const std::string name = cli.output_name("fit");
-    run.trace.write_csv(*cli.out() / (name + ".csv"));
+    save_trace(cli, run.trace, ".csv");
     // The data with the line at a few steps, in original units.
-    LinePlot lines{"the fitted line during descent",
-                   p.x_name + p.x_unit,
-                   p.y_name + p.y_unit,
-                   false,
-                   false,
-                   std::nullopt,
-                   std::nullopt,
-                   {Series{"data", {}, {}, SeriesStyle::points}}};
+    LinePlot lines{.title = "the fitted line during descent",
+                   .x_label = p.x_name + p.x_unit,
+                   .y_label = p.y_name + p.y_unit,
+                   .series = {Series{"data", {}, {}, SeriesStyle::points}}};
     for (Eigen::Index i = 0; i < p.data.targets.size(); ++i) {
       lines.series[0].x.push_back(p.data.features(i, 0));
       lines.series[0].y.push_back(p.data.targets[i]);
@@ -167,7 +215,7 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
                               SeriesStyle::lines});
     }
     lines.key = "top left";
-    save_plot(lines, *cli.out() / (name + "-data.svg"));
+    save_figure(cli, lines, "-data.svg");
     // The loss landscape over the standardised (w, b) with the path.
     ContourPlot map;
     map.title = "L(w, b) over the standardised parameters, with the descent path";
@@ -180,8 +228,8 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
     const double best = loss.value(run.x);
     map.levels = log_spaced_levels(best * 1.05, loss.value(Vector::Zero(2)) * 2.0, 12);
     map.paths.push_back({"descent path", run.trace.coordinate(0), run.trace.coordinate(1), SeriesStyle::lines_points});
-    save_plot(map, *cli.out() / (name + "-contours.svg"));
-    save_plot(excess_plot, *cli.out() / (name + "-loss.svg"));
+    save_figure(cli, map, "-contours.svg");
+    save_figure(cli, excess_plot, "-loss.svg");
   }
   return 0;
 }
@@ -189,13 +237,13 @@ int fit_experiment(const CommandLine& cli, const Settings& s) {
 // ---------------------------------------------------------------------------------------
 // Experiment "worked-step": one step by hand on two houses.
 
-int worked_step_experiment(const Settings& s) {
+int worked_step_experiment(const CommandLine& /*cli*/, const WorkedStepSettings& s) {
   // Two points chosen so that at (w, b) = (2, 1.5) the gradient is (4.25, 2.5).
   const LeastSquares loss(Matrix{{1.0}, {2.0}}, Vector{{2.75, 3.75}});
   Vector theta{{2.0, 1.5}};
   std::cout << "Two data points (x, y) = (1, 2.75) and (2, 3.75); start w = 2, b = 1.5, η = "
             << format_number(s.learning_rate) << "\n";
-  const int steps = std::min(s.max_steps, 3);
+  const int steps = s.steps;
   for (int step = 1; step <= steps; ++step) {
     //! [worked_step]
     const Vector r = loss.residuals(theta);  // w·x + b − y for each point
@@ -230,8 +278,8 @@ Curvature curvature_of(const LeastSquares& loss) {
   return {eigen.eigenvalues().maxCoeff(), eigen.eigenvalues().minCoeff()};
 }
 
-int scaling_experiment(const CommandLine& cli, const Settings& s) {
-  const Problem p = load_problem(s, cli);
+int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
+  const Problem p = load_problem(s.data, cli);
   const Standardizer scaling = Standardizer::fit(p.data.features);
   const LeastSquares raw(p.data.features, p.data.targets);
   const LeastSquares standardized(scaling.transform(p.data.features), p.data.targets);
@@ -262,12 +310,12 @@ int scaling_experiment(const CommandLine& cli, const Settings& s) {
   table.align_left(2);
   for (const auto& c : cases) {
     const RunResult run = minimize(*c.loss, Vector::Zero(2), c.learning_rate,
-                                   StopRules{.max_steps = s.max_steps, .gradient_tolerance = s.tolerance});
+                                   StopRules{.max_steps = s.stop.max_steps, .gradient_tolerance = s.stop.tolerance});
     const Vector fitted = c.standardized ? scaling.to_original_units(run.x) : run.x;
     std::string outcome =
         run.diverged() ? describe(*run.divergence)
         : run.reason == StopReason::gradient_small
-            ? "reached ‖∇L‖ ≤ " + format_number(s.tolerance) + " in " + std::to_string(run.steps) + " steps"
+            ? "reached ‖∇L‖ ≤ " + format_number(s.stop.tolerance) + " in " + std::to_string(run.steps) + " steps"
             : "still going after " + std::to_string(run.steps) + " steps";
     table.add_row(
         {c.features, format_number(c.learning_rate, 3), outcome, run.diverged() ? "—" : format_number(fitted[0], 6),
@@ -282,30 +330,16 @@ int scaling_experiment(const CommandLine& cli, const Settings& s) {
 
 //! [main]
 int main(int argc, char* argv[]) {
-  return descent::run_program("linear_regression", [&] {
-    Settings s;
-    CommandLine cli("linear_regression",
-                    "Chapter 2: fit price = w·size + b by gradient descent on the mean squared error,\n"
-                    "and compare with the closed-form least-squares solution.");
-    cli.choice("experiment", s.experiment, "fit", "what to run", {"fit", "worked-step", "scaling"})
-        .text("data", s.data_file, "fit your own CSV file instead of the synthetic houses", "FILE")
-        .text("x", s.x_column, "the feature column of --data, by name or number (default: first)", "COLUMN")
-        .text("y", s.y_column, "the target column of --data, by name or number (default: last)", "COLUMN")
-        .integer("samples", s.samples, 50, "number of synthetic houses", 2, 10'000'000)
-        .integer("seed", s.seed, 7, "seed of the synthetic houses", 0, 1'000'000'000)
-        .real("lr", s.learning_rate, 0.1, "learning rate η", RealRange::positive())
-        .real("tolerance", s.tolerance, 1e-9, "stop when the gradient norm is at most this", RealRange::positive())
-        .integer("max-steps", s.max_steps, 100'000, "step budget", 1, 100'000'000)
-        .real("predict", s.predict_at, 2000.0, "predict the target at this feature value");
-    if (!cli.parse(argc, argv)) return 0;
-    if (s.experiment == "worked-step") {
-      for (const char* flag : {"data", "x", "y", "samples", "seed", "tolerance", "predict"}) {
-        if (cli.given(flag)) throw UsageError(std::string("--") + flag + " does not apply to --experiment worked-step");
-      }
-      return worked_step_experiment(s);
-    }
-    if (s.experiment == "scaling") return scaling_experiment(cli, s);
-    return fit_experiment(cli, s);
-  });
+  using namespace descent;
+  const OutputFlags no_output{.files = false, .terminal_plot = false, .quiet = false};
+  return Chapter("linear_regression",
+                 "Chapter 2: fit price = w·size + b by gradient descent on the mean squared error,\n"
+                 "and compare with the closed-form least-squares solution.")
+      .add({.name = "fit", .summary = "descent on standardised features against the closed form"}, fit_experiment)
+      .add({.name = "worked-step", .summary = "one step worked by hand on two houses", .outputs = no_output},
+           worked_step_experiment)
+      .add({.name = "scaling", .summary = "raw square feet against standardised sizes", .outputs = no_output},
+           scaling_experiment)
+      .main(argc, argv);
 }
 //! [main]
