@@ -352,6 +352,7 @@ TEST_CASE("the step hook sees each update and can stop the run") {
   }};
   const TrainingResult r = descend(data, {.epochs = 5, .batch_size = 3}, hooks);
   CHECK(r.reason == TrainingStop::step_hook);
+  CHECK(describe(r.reason) == "stopped by the step hook");
   CHECK(r.state.updates == 6);
   CHECK(r.state.epochs == 1);
   CHECK(sizes == std::vector<std::size_t>{3, 3, 3, 1, 3, 3});
