@@ -9,7 +9,9 @@
 ///
 /// The bias b is the last parameter and can be left out. The objective can be restricted to
 /// a subset of rows (a mini-batch in Chapter 4, a worker's shard in Chapter 9), and it counts
-/// one evaluation per sample, so the trace reports honest per-sample gradient costs.
+/// one evaluation per sample, so the trace reports honest per-sample gradient costs. It is a
+/// \ref descent::SampleObjective: `value_and_gradient(θ, batch)` averages over the rows of one
+/// batch only, which is what \ref descent::train asks for at every update.
 
 #include "descent/objective.hpp"
 
@@ -27,6 +29,11 @@ class LeastSquares {
   [[nodiscard]] Eigen::Index dimension() const { return features_.cols() + (fit_bias_ ? 1 : 0); }
   [[nodiscard]] double value(const Vector& theta) const;
   [[nodiscard]] Vector gradient(const Vector& theta) const;
+  /// L(θ) and ∇L(θ) from one computation of the residuals.
+  [[nodiscard]] Evaluation value_and_gradient(const Vector& theta) const;
+  /// The mean over the rows in `batch` only: (1/B) Σ r_i² and its gradient, B = batch size.
+  /// Only those B rows are read (gathered into a B × d block); a row may appear twice.
+  [[nodiscard]] Evaluation value_and_gradient(const Vector& theta, Batch batch) const;
   /// (2/N) X̃ᵀX̃ with X̃ = [X, 1]: constant, because L is quadratic in θ.
   [[nodiscard]] Matrix hessian(const Vector& theta) const;
   /// One gradient costs one per-sample gradient per row.
@@ -54,5 +61,7 @@ class LeastSquares {
 
 static_assert(TwiceDifferentiable<LeastSquares>);
 static_assert(CountsEvaluations<LeastSquares>);
+static_assert(OnePassObjective<LeastSquares>);
+static_assert(SampleObjective<LeastSquares>);
 
 }  // namespace descent

@@ -1,7 +1,9 @@
 #include "descent/least_squares.hpp"
 
 #include <Eigen/Cholesky>
+#include <algorithm>
 #include <stdexcept>
+#include <string>
 
 namespace descent {
 
@@ -37,6 +39,32 @@ Vector LeastSquares::gradient(const Vector& theta) const {
   return g;
 }
 //! [mse_gradient]
+
+namespace {
+/// The mean squared residual over the rows of `features` and its gradient (2/B)·[Xᵀr, Σ r].
+Evaluation mean_squared_error(const Matrix& features, const Vector& r, bool fit_bias) {
+  const double scale = 2.0 / static_cast<double>(r.size());
+  Evaluation e{r.squaredNorm() / static_cast<double>(r.size()), Vector(features.cols() + (fit_bias ? 1 : 0))};
+  e.gradient.head(features.cols()) = scale * (features.transpose() * r);
+  if (fit_bias) e.gradient[features.cols()] = scale * r.sum();
+  return e;
+}
+}  // namespace
+
+Evaluation LeastSquares::value_and_gradient(const Vector& theta) const {
+  return mean_squared_error(features_, residuals(theta), fit_bias_);
+}
+
+Evaluation LeastSquares::value_and_gradient(const Vector& theta, Batch batch) const {
+  if (batch.empty()) throw std::invalid_argument("LeastSquares: an empty batch has no mean");
+  const auto outside = [&](Eigen::Index i) { return i < 0 || i >= samples(); };
+  if (std::ranges::any_of(batch, outside)) {
+    throw std::out_of_range("LeastSquares: a batch index is outside 0.." + std::to_string(samples() - 1));
+  }
+  const Matrix features = features_(batch, Eigen::all);  // the batch's rows, B × d
+  const Vector r = predict(theta, features) - targets_(batch);
+  return mean_squared_error(features, r, fit_bias_);
+}
 
 Matrix LeastSquares::hessian(const Vector&) const {
   const Eigen::Index d = features_.cols();
