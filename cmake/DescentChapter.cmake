@@ -1,4 +1,6 @@
-# Helpers shared by every chapter.
+# Helpers shared by every chapter. A chapter lives in its folder, chapters/NN_name/: its
+# CMakeLists.txt declares the program, the runs the book shows and the chapter's tests with the
+# functions below, and chapters/CMakeLists.txt lists the folders in reading order.
 #
 # descent_chapter(BINARY name SOURCES files…)
 #   One standalone program per chapter, linked against the library, placed in build/bin.
@@ -9,7 +11,7 @@ function(descent_chapter)
   set_target_properties(${ARG_BINARY} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
 endfunction()
 
-# descent_figure_run(CHAPTER dir BINARY target NAME run-name ARGS flags… FILES produced…
+# descent_figure_run([CHAPTER dir] BINARY target NAME run-name ARGS flags… FILES produced…
 #                    [NO_OUT] [SHOWN_ARGS text] [DEPENDS targets…]
 #                    [WORKDIR dir] [EXPECT_STATUS code])
 #   Runs a program as the book shows it: stdout goes to figures/<dir>/<name>.txt (headed by
@@ -17,11 +19,15 @@ endfunction()
 #   (NO_OUT: a tool that takes no --out). FILES lists what the run must produce: a missing one
 #   fails the build. SHOWN_ARGS replaces ARGS in the command line shown. EXPECT_STATUS 2 shows
 #   how a program refuses bad input (its stderr is the output); WORKDIR is where it runs.
-#   Appends every output to the variable DESCENT_FIGURE_OUTPUTS in the caller's scope.
+#   CHAPTER defaults to the folder the call is in. Every output is added to the global property
+#   DESCENT_FIGURE_OUTPUTS, which the `figures` target (figures/CMakeLists.txt) depends on.
 function(descent_figure_run)
   cmake_parse_arguments(ARG "NO_OUT" "CHAPTER;BINARY;NAME;SHOWN_ARGS;WORKDIR;EXPECT_STATUS" "ARGS;FILES;DEPENDS"
                         ${ARGN})
-  set(out_dir ${DESCENT_FIGURES_DIR}/${ARG_CHAPTER})
+  if(NOT ARG_CHAPTER)
+    get_filename_component(ARG_CHAPTER ${CMAKE_CURRENT_SOURCE_DIR} NAME)
+  endif()
+  set(out_dir ${PROJECT_SOURCE_DIR}/figures/${ARG_CHAPTER})
   set(outputs ${out_dir}/${ARG_NAME}.txt)
   foreach(file IN LISTS ARG_FILES)
     list(APPEND outputs ${out_dir}/${file})
@@ -49,5 +55,66 @@ function(descent_figure_run)
     DEPENDS ${ARG_BINARY} ${ARG_DEPENDS} ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
     COMMENT "Running ${ARG_BINARY} ${shown_args}"
     VERBATIM)
-  set(DESCENT_FIGURE_OUTPUTS ${DESCENT_FIGURE_OUTPUTS} ${outputs} PARENT_SCOPE)
+  set_property(GLOBAL APPEND PROPERTY DESCENT_FIGURE_OUTPUTS ${outputs})
+endfunction()
+
+# The chapter's number, "1" for chapters/01_hand_descent (for test names).
+function(descent_chapter_number out)
+  get_filename_component(folder ${CMAKE_CURRENT_SOURCE_DIR} NAME)
+  string(REGEX MATCH "^[0-9]+" digits "${folder}")
+  math(EXPR number "${digits}")
+  set(${out} ${number} PARENT_SCOPE)
+endfunction()
+
+# descent_chapter_tests(BINARY program SOURCES files…)
+#   The chapter's reproduction tests (Catch2, one CTest test per TEST_CASE, named "chapter N: …").
+#   The program's path is the macro <PROGRAM>_BINARY; test data are under DESCENT_TEST_DATA.
+function(descent_chapter_tests)
+  if(NOT DESCENT_BUILD_TESTS)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "BINARY" "SOURCES" ${ARGN})
+  descent_chapter_number(number)
+  set(target chapter${number}_tests)
+  string(TOUPPER "${ARG_BINARY}" macro)
+  add_executable(${target} ${ARG_SOURCES})
+  target_link_libraries(${target} PRIVATE descent descent_warnings Catch2::Catch2WithMain)
+  target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/tests/chapters)
+  target_compile_options(${target} PRIVATE ${DESCENT_TEST_OPTIMIZATION})
+  target_compile_definitions(${target} PRIVATE ${macro}_BINARY="$<TARGET_FILE:${ARG_BINARY}>"
+                                               DESCENT_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data")
+  add_dependencies(${target} ${ARG_BINARY})
+  catch_discover_tests(${target} TEST_PREFIX "chapter ${number}: " PROPERTIES TIMEOUT 60 LABELS chapter)
+endfunction()
+
+# descent_bad_input_test(program case "expected text" args…)
+#   Bad input on the command line: exit 2, one line on stderr naming `expected text`, nothing on
+#   stdout, no file written (tests/cli/ExpectUsageError.cmake). "@FILE@" in args is a regular file.
+function(descent_bad_input_test binary name expected_text)
+  if(NOT DESCENT_BUILD_TESTS)
+    return()
+  endif()
+  add_test(NAME "cli.${binary}.${name}"
+    COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:${binary}> "-DEXPECTED=${expected_text}"
+            -DWORK_DIR=${PROJECT_BINARY_DIR}/tests/cli-work/${binary}-${name} "-DARGS=${ARGN}"
+            -P ${PROJECT_SOURCE_DIR}/tests/cli/ExpectUsageError.cmake)
+  set_tests_properties("cli.${binary}.${name}" PROPERTIES LABELS cli)
+endfunction()
+
+# descent_determinism_test(program "run|run|…")
+#   Same command, same bytes: each run twice, each with its own --out; same stdout, same files.
+function(descent_determinism_test binary runs)
+  if(NOT DESCENT_BUILD_TESTS)
+    return()
+  endif()
+  descent_chapter_number(number)
+  string(LENGTH "${number}" digits)
+  set(padded ${number})
+  if(digits EQUAL 1)
+    set(padded 0${number})
+  endif()
+  add_test(NAME chapter${padded}.deterministic_output
+    COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:${binary}> -DWORK_DIR=${PROJECT_BINARY_DIR}/tests/determinism-${padded}
+            "-DRUNS=${runs}" -P ${PROJECT_SOURCE_DIR}/tests/chapters/Deterministic.cmake)
+  set_tests_properties(chapter${padded}.deterministic_output PROPERTIES LABELS chapter)
 endfunction()
