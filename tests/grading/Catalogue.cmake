@@ -7,6 +7,7 @@
 #      each case at 0 with "missing file exercises/<chapter>/<name>.hpp";
 #   4. a catalogue entry whose solution file does not exist: assign and grade fail, naming it.
 # Inputs: ASSIGN, GRADE, CATALOGUE (the build's), WORK_DIR.
+cmake_minimum_required(VERSION 3.25)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 file(READ ${CATALOGUE} catalogue)
