@@ -1,5 +1,15 @@
 # Exercises: one source of truth per exercise (the reference solution with BEGIN/END SOLUTION
-# markers), from which the student's starter is generated.
+# markers), from which the student's starter is generated, and one catalogue per chapter.
+#
+# descent_exercise_catalogue(CHAPTERS dir… OUTPUT file)
+#   For each chapter folder exercises/<dir>/ that has an exercises.json (its title, and its
+#   exercises in order with their points and pinned wrong solutions; format and checks in
+#   cmake/DescentCatalogue.cmake): descent_exercise for every exercise, descent_exercise_mutant
+#   for every wrong solution. The JSON files are configure dependencies; a malformed one stops
+#   the configure with a message naming it. Writes `file`, the build's catalogue that assign and
+#   grade read: the chapters in order, each with its number, title, statement (exercises.md)
+#   and exercises (name, points, and the absolute paths of solution, test, hidden_test (or
+#   null) and starter), plus support_header (exercises/grading_support.hpp).
 #
 # descent_exercise(CHAPTER dir NAME name POINTS total)
 #   exercises/<dir>/<name>.hpp              the reference solution with markers
@@ -11,6 +21,8 @@
 #   ex_<name>_student                       … and against $DESCENT_STUDENT_DIR/<dir>/<name>.hpp
 #                                           when that file exists (target `score` grades it)
 # and the tests that the reference scores POINTS and the starter compiles and scores 0.
+include(${CMAKE_CURRENT_LIST_DIR}/DescentCatalogue.cmake)
+
 set(DESCENT_STUDENT_DIR "${PROJECT_SOURCE_DIR}/student" CACHE PATH
     "Folder with your exercise solutions (<chapter>/<name>.hpp), graded by the 'score' target")
 set(DESCENT_GRADE_TIMEOUT 10 CACHE STRING "Seconds each grading test case may run")
@@ -102,4 +114,64 @@ function(descent_exercise_mutant)
   add_test(NAME exercise.${ARG_NAME}.wrong_solution_loses_points.${label}
     COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect ${ARG_EXPECT} $<TARGET_FILE:${target}>)
   set_tests_properties(exercise.${ARG_NAME}.wrong_solution_loses_points.${label} PROPERTIES LABELS exercise)
+endfunction()
+
+function(descent_exercise_catalogue)
+  cmake_parse_arguments(ARG "" "OUTPUT" "CHAPTERS" ${ARGN})
+  set(all_names "")
+  set(chapters_json "")
+  foreach(chapter IN LISTS ARG_CHAPTERS)
+    if(NOT chapter MATCHES "^([0-9][0-9])_[A-Za-z0-9_]+$")
+      message(FATAL_ERROR "DESCENT_CHAPTERS: '${chapter}' is not a chapter folder name (NN_name)")
+    endif()
+    math(EXPR number "1${CMAKE_MATCH_1} - 100")
+    set(dir ${PROJECT_SOURCE_DIR}/exercises/${chapter})
+    # Reconfigure when the catalogue appears or disappears (glob) and when it changes.
+    file(GLOB catalogue CONFIGURE_DEPENDS ${dir}/exercises.json)
+    if(NOT catalogue)
+      continue()
+    endif()
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${catalogue})
+    descent_read_exercise_catalogue(FILE ${catalogue} CHAPTER_DIR ${dir} PREFIX ex)
+    if(NOT EXISTS ${dir}/exercises.md)
+      message(FATAL_ERROR "${catalogue}: missing file ${dir}/exercises.md (the chapter's exercise statement)")
+    endif()
+    descent_json_string(title "${ex_TITLE}")
+    descent_json_string(statement "${dir}/exercises.md")
+    set(exercises_json "")
+    foreach(name IN LISTS ex_EXERCISES)
+      if(name IN_LIST all_names)
+        message(FATAL_ERROR "${catalogue}: exercise '${name}' is also in an earlier chapter (names are unique)")
+      endif()
+      list(APPEND all_names ${name})
+      descent_exercise(CHAPTER ${chapter} NAME ${name} POINTS ${ex_${name}_POINTS})
+      foreach(mistake IN LISTS ex_${name}_WRONG)
+        descent_exercise_mutant(NAME ${name} BODY ${dir}/wrong/${name}.${mistake}.inc
+                                EXPECT ${ex_${name}_${mistake}_EXPECT})
+      endforeach()
+      descent_json_string(solution "${dir}/${name}.hpp")
+      descent_json_string(test "${dir}/tests/${name}_test.cpp")
+      set(hidden null)
+      if(EXISTS ${dir}/tests/${name}_hidden_test.cpp)
+        descent_json_string(hidden "${dir}/tests/${name}_hidden_test.cpp")
+      endif()
+      descent_json_string(starter "${CMAKE_BINARY_DIR}/starter/${chapter}/${name}.hpp")
+      if(exercises_json)
+        string(APPEND exercises_json ",")
+      endif()
+      string(APPEND exercises_json "\n        {\"name\": \"${name}\", \"points\": ${ex_${name}_POINTS},"
+             "\n         \"solution\": ${solution},\n         \"test\": ${test},"
+             "\n         \"hidden_test\": ${hidden},\n         \"starter\": ${starter}}")
+    endforeach()
+    if(chapters_json)
+      string(APPEND chapters_json ",")
+    endif()
+    string(APPEND chapters_json "\n    {\"chapter\": \"${chapter}\", \"number\": ${number}, \"title\": ${title},"
+           "\n     \"statement\": ${statement},\n     \"exercises\": [${exercises_json}]}")
+  endforeach()
+  descent_json_string(support "${PROJECT_SOURCE_DIR}/exercises/grading_support.hpp")
+  # Written through a copy so that an unchanged catalogue keeps its time stamp.
+  file(WRITE ${ARG_OUTPUT}.new "{\n  \"support_header\": ${support},\n  \"chapters\": [${chapters_json}]\n}\n")
+  file(COPY_FILE ${ARG_OUTPUT}.new ${ARG_OUTPUT} ONLY_IF_DIFFERENT)
+  file(REMOVE ${ARG_OUTPUT}.new)
 endfunction()

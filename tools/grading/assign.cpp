@@ -1,17 +1,20 @@
 // assign: makes a self-contained student pack for chosen chapters.
 //
-//   assign --chapters 1,3 --out DIR [--name descent-pack]
+//   assign --chapters 1,3 --out DIR [--pack-name descent-pack] [--catalogue FILE]
 //
-// DIR/<name>/ and DIR/<name>.tar.gz hold the generated starters (the solutions' marked regions
-// replaced by stubs), each chapter's exercise statement, the public grading tests, the scorer
-// and a CMake project that builds on a machine with Debian's g++, cmake, libeigen3-dev and
-// catch2. Solutions, hidden tests and the plausible wrong solutions never go in.
+// The exercises are the chapters' entries in the exercise catalogue (by default the one this
+// build wrote, build/exercises/catalogue.json). DIR/<name>/ and DIR/<name>.tar.gz hold the
+// generated starters (the solutions' marked regions replaced by stubs), each chapter's exercise
+// statement, the public grading tests, the scorer, the catalogue's part for these chapters
+// (catalogue.json, paths relative to the pack) and a CMake project that builds on a machine
+// with Debian's g++, cmake, libeigen3-dev and catch2. Solutions, hidden tests and the plausible
+// wrong solutions never go in.
 
+#include "grading/catalogue.hpp"
 #include "grading/grading.hpp"
 
 #include "descent/cli.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -96,59 +99,60 @@ int main(int argc, char* argv[]) {
   return descent::run_program("assign", [&] {
     std::string chapters_text;
     std::string pack_name;
-    std::string exercises_dir = DESCENT_EXERCISES_DIR;
+    std::string catalogue_file = DESCENT_CATALOGUE;
     descent::CommandLine cli("assign", "Make a student pack (folder and tarball) for the chosen chapters.");
     cli.text("chapters", chapters_text, "the chapters to hand out, e.g. 1,3", "LIST")
         .text("pack-name", pack_name, "name of the pack folder and tarball (default descent-pack)", "NAME")
-        .text("exercises", exercises_dir, "the exercises folder (default: this build's)", "DIR");
+        .text("catalogue", catalogue_file, "the exercise catalogue (default: this build's)", "FILE");
     if (!cli.parse(argc, argv)) return 0;
     if (chapters_text.empty()) throw UsageError("--chapters is required, e.g. --chapters 1,3");
     if (!cli.out()) throw UsageError("--out DIR is required: the pack goes there");
     if (pack_name.empty()) pack_name = "descent-pack";
     if (pack_name.find('/') != std::string::npos) throw UsageError("--pack-name must be a plain name");
+    if (!fs::is_regular_file(catalogue_file)) throw UsageError("--catalogue " + catalogue_file + ": no such file");
     std::vector<int> wanted;
     for (const double c : descent::parse_vector(chapters_text, "--chapters")) wanted.push_back(static_cast<int>(c));
 
-    std::vector<fs::path> chapter_dirs;
-    for (const auto& entry : fs::directory_iterator(exercises_dir)) {
-      const std::string dir = entry.path().filename().string();
-      if (!entry.is_directory() || dir.size() < 3 || !std::isdigit(static_cast<unsigned char>(dir[0]))) continue;
-      if (std::find(wanted.begin(), wanted.end(), std::stoi(dir.substr(0, 2))) != wanted.end()) {
-        chapter_dirs.push_back(entry.path());
-      }
+    const grading::Catalogue catalogue = grading::read_catalogue(catalogue_file);
+    grading::Catalogue packed;  // the pack's own catalogue: these chapters, paths inside the pack
+    try {
+      packed.chapters = catalogue.select(wanted);
+    } catch (const grading::CatalogueChapterMissing& missing) {
+      throw UsageError(std::string("--chapters: ") + missing.what());
     }
-    std::sort(chapter_dirs.begin(), chapter_dirs.end());
-    for (const int c : wanted) {
-      const bool found = std::any_of(chapter_dirs.begin(), chapter_dirs.end(),
-                                     [&](const fs::path& p) { return std::stoi(p.filename().string().substr(0, 2)) == c; });
-      if (!found) throw UsageError("--chapters: chapter " + std::to_string(c) + " has no exercises");
-    }
+    if (catalogue.support_header.empty()) throw std::runtime_error(catalogue_file + ": no support_header");
 
     const fs::path pack = *cli.out() / pack_name;
     fs::remove_all(pack);
     std::vector<std::string> chapter_names;
     std::vector<std::string> exercise_names;
-    for (const auto& dir : chapter_dirs) {
-      const std::string chapter = dir.filename().string();
-      chapter_names.push_back(chapter);
-      fs::create_directories(pack / "exercises" / chapter);
-      std::ofstream(pack / "exercises" / chapter / "exercises.md")
-          << statement_for_pack(dir / "exercises.md", fs::path(exercises_dir).parent_path());
-      for (const auto& test : fs::directory_iterator(dir / "tests")) {
-        const std::string file = test.path().filename().string();
-        if (!file.ends_with("_test.cpp") || file.ends_with("_hidden_test.cpp")) continue;  // hidden tests stay home
-        const std::string name = file.substr(0, file.size() - std::string("_test.cpp").size());
-        copy_into(test.path(), pack / "tests" / chapter / file);
-        fs::create_directories(pack / "exercises" / chapter);
-        const grading::Outcome starter = grading::run_limited(
-            {DESCENT_MAKE_STARTER, (dir / (name + ".hpp")).string(), (pack / "exercises" / chapter / (name + ".hpp")).string()},
-            grading::Limits{30.0, 512});
-        if (starter.exit_status != 0) throw std::runtime_error("cannot make the starter of " + name + ": " + starter.output);
-        exercise_names.push_back(chapter + "/" + name);
+    for (auto& chapter : packed.chapters) {
+      const std::string& dir = chapter.chapter;
+      chapter_names.push_back(dir);
+      if (chapter.statement.empty()) throw std::runtime_error(catalogue_file + ": " + dir + " has no statement");
+      fs::create_directories(pack / "exercises" / dir);
+      // Statements live in <repository>/exercises/NN_name/; their \snippet paths start at <repository>.
+      std::ofstream(pack / "exercises" / dir / "exercises.md")
+          << statement_for_pack(chapter.statement, chapter.statement.parent_path().parent_path().parent_path());
+      chapter.statement = fs::path("exercises") / dir / "exercises.md";
+      for (auto& e : chapter.exercises) {  // public tests only: hidden tests stay home
+        const fs::path test = fs::path("tests") / dir / e.test.filename();
+        const fs::path starter = fs::path("exercises") / dir / (e.name + ".hpp");
+        copy_into(e.test, pack / test);
+        const grading::Outcome made = grading::run_limited(
+            {DESCENT_MAKE_STARTER, e.solution.string(), (pack / starter).string()}, grading::Limits{30.0, 512});
+        if (made.exit_status != 0) throw std::runtime_error("cannot make the starter of " + e.name + ": " + made.output);
+        exercise_names.push_back(dir + "/" + e.name);
+        e.solution = starter;  // in a pack, the student's file
+        e.test = test;
+        e.hidden_test.clear();
+        e.starter.clear();
       }
     }
     const fs::path tools = DESCENT_TOOLS_DIR;
-    copy_into(fs::path(exercises_dir) / "grading_support.hpp", pack / "exercises" / "grading_support.hpp");
+    copy_into(catalogue.support_header, pack / "exercises" / "grading_support.hpp");
+    packed.support_header = fs::path("exercises") / "grading_support.hpp";
+    std::ofstream(pack / "catalogue.json") << grading::catalogue_json(packed);
     for (const char* file : {"grading/grading.hpp", "grading/grading.cpp", "grading/grading_main.cpp", "score_exercises.cpp"}) {
       copy_into(tools / file, pack / "tools" / file);
     }

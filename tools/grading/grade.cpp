@@ -1,14 +1,17 @@
 // grade: the instructor's grader. Builds a student submission against the full grading tests
 // (public and hidden) and scores every test case in its own limited process.
 //
-//   grade SUBMISSION --out DIR [--chapters 1,3] [--timeout S] [--memory MB]
+//   grade SUBMISSION --out DIR [--chapters 1,3] [--timeout S] [--memory MB] [--catalogue FILE]
 //   grade --batch FOLDER --out DIR [...]
 //
+// The exercises are those of the exercise catalogue (by default the one this build wrote,
+// build/exercises/catalogue.json), in its order; every one is reported, a missing file as 0.
 // SUBMISSION is a folder or a .tar.gz of a student pack: it holds exercises/NN_name/<exercise>.hpp.
 // DIR receives report.txt (readable) and results.json (Gradescope's format). With --batch every
 // folder or tarball in FOLDER is graded into DIR/<student>/ and DIR/gradebook.csv collects the
 // points; one broken submission never stops the batch.
 
+#include "grading/catalogue.hpp"
 #include "grading/grading.hpp"
 
 #include "descent/cli.hpp"
@@ -40,36 +43,33 @@ struct Settings {
   std::string submission;
   std::string batch;
   std::string chapters;
-  std::string exercises_dir = DESCENT_EXERCISES_DIR;
+  std::string catalogue_file = DESCENT_CATALOGUE;
+  fs::path include_dir;  // holds grading_support.hpp
   double timeout = 10.0;
   int memory = 1024;
 };
 
-std::vector<Exercise> catalogue(const fs::path& exercises_dir, const std::string& chapters) {
+// The catalogue's exercises of the chosen chapters (all when `chapters` is empty), in its order.
+std::vector<Exercise> exercises_to_grade(const grading::Catalogue& catalogue, const std::string& chapters) {
   std::vector<int> wanted;
   if (!chapters.empty()) {
     for (const double c : descent::parse_vector(chapters, "--chapters")) wanted.push_back(static_cast<int>(c));
   }
+  std::vector<grading::CatalogueChapter> chosen;
+  try {
+    chosen = catalogue.select(wanted);
+  } catch (const grading::CatalogueChapterMissing& missing) {
+    throw UsageError(std::string("--chapters: ") + missing.what());
+  }
   std::vector<Exercise> found;
-  for (const auto& chapter : fs::directory_iterator(exercises_dir)) {
-    const std::string dir = chapter.path().filename().string();
-    if (!chapter.is_directory() || dir.size() < 3 || !std::isdigit(static_cast<unsigned char>(dir[0]))) continue;
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), std::stoi(dir.substr(0, 2))) == wanted.end()) continue;
-    if (!fs::exists(chapter.path() / "tests")) continue;
-    for (const auto& test : fs::directory_iterator(chapter.path() / "tests")) {
-      const std::string file = test.path().filename().string();
-      const auto suffix = file.find("_test.cpp");
-      if (suffix == std::string::npos || file.find("_hidden_test.cpp") != std::string::npos) continue;
-      Exercise e{dir, file.substr(0, suffix), {test.path()}};
-      const fs::path hidden = chapter.path() / "tests" / (e.name + "_hidden_test.cpp");
-      if (fs::exists(hidden)) e.test_sources.push_back(hidden);
-      found.push_back(std::move(e));
+  for (const auto& chapter : chosen) {
+    for (const auto& e : chapter.exercises) {
+      Exercise exercise{chapter.chapter, e.name, {e.test}};
+      if (!e.hidden_test.empty()) exercise.test_sources.push_back(e.hidden_test);
+      found.push_back(std::move(exercise));
     }
   }
-  std::sort(found.begin(), found.end(), [](const Exercise& a, const Exercise& b) {
-    return std::tie(a.chapter, a.name) < std::tie(b.chapter, b.name);
-  });
-  if (found.empty()) throw UsageError("--chapters " + chapters + ": no exercises found in " + exercises_dir.string());
+  if (found.empty()) throw UsageError("--catalogue " + catalogue.file.string() + ": no exercises");
   return found;
 }
 
@@ -141,7 +141,7 @@ std::string first_errors(const std::string& output, const fs::path& scratch) {
 
 // The compiler flags of every grading program (the precompiled header must see the same ones).
 std::vector<std::string> compile_flags(const Settings& s) {
-  return {DESCENT_CXX, "-std=c++20", "-O1", "-w", "-I" + fs::path(s.exercises_dir).string(), "-I" DESCENT_EIGEN_INCLUDE,
+  return {DESCENT_CXX, "-std=c++20", "-O1", "-w", "-I" + s.include_dir.string(), "-I" DESCENT_EIGEN_INCLUDE,
           "-DEIGEN_MAX_ALIGN_BYTES=32"};
 }
 
@@ -268,7 +268,7 @@ int main(int argc, char* argv[]) {
     cli.text("submission", s.submission, "the submission (also the first plain argument)", "PATH")
         .text("batch", s.batch, "grade every folder or tarball in this folder", "FOLDER")
         .text("chapters", s.chapters, "only these chapters, e.g. 1,3 (default: all)", "LIST")
-        .text("exercises", s.exercises_dir, "the exercises folder with the grading tests (default: this build's)", "DIR")
+        .text("catalogue", s.catalogue_file, "the exercise catalogue (default: this build's)", "FILE")
         .real("timeout", s.timeout, 10.0, "seconds per test case", descent::RealRange::positive())
         .integer("memory", s.memory, 1024, "megabytes of address space per test case", 64, 65536);
     // The submission may also come as the first plain argument.
@@ -285,8 +285,11 @@ int main(int argc, char* argv[]) {
     }
     if (s.submission.empty() == s.batch.empty()) throw UsageError("give either a SUBMISSION or --batch FOLDER");
     if (!cli.out()) throw UsageError("--out DIR is required: the report and results.json go there");
-    if (!fs::exists(s.exercises_dir)) throw UsageError("--exercises " + s.exercises_dir + ": no such folder");
-    const std::vector<Exercise> exercises = catalogue(s.exercises_dir, s.chapters);
+    if (!fs::is_regular_file(s.catalogue_file)) throw UsageError("--catalogue " + s.catalogue_file + ": no such file");
+    const grading::Catalogue catalogue = grading::read_catalogue(s.catalogue_file);
+    if (catalogue.support_header.empty()) throw std::runtime_error(s.catalogue_file + ": no support_header");
+    s.include_dir = catalogue.support_header.parent_path();
+    const std::vector<Exercise> exercises = exercises_to_grade(catalogue, s.chapters);
     grading::become_subreaper();
     const fs::path pch = precompiled_header(s);
 
