@@ -309,14 +309,10 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
   TextTable table({"features", "η", "outcome", "w", "b", "relative error"});
   table.align_left(2);
   for (const auto& c : cases) {
-    const RunResult run = minimize(*c.loss, Vector::Zero(2), c.learning_rate,
-                                   StopRules{.max_steps = s.stop.max_steps, .gradient_tolerance = s.stop.tolerance});
+    const StopRules rules{.max_steps = s.stop.max_steps, .gradient_tolerance = s.stop.tolerance};
+    const RunResult run = minimize(*c.loss, Vector::Zero(2), c.learning_rate, rules);
     const Vector fitted = c.standardized ? scaling.to_original_units(run.x) : run.x;
-    std::string outcome =
-        run.diverged() ? describe(*run.divergence)
-        : run.reason == StopReason::gradient_small
-            ? "reached ‖∇L‖ ≤ " + format_number(s.stop.tolerance) + " in " + std::to_string(run.steps) + " steps"
-            : "still going after " + std::to_string(run.steps) + " steps";
+    const std::string outcome = describe_outcome(run, rules);
     table.add_row(
         {c.features, format_number(c.learning_rate, 3), outcome, run.diverged() ? "—" : format_number(fitted[0], 6),
          run.diverged() ? "—" : format_number(fitted[1], 6),

@@ -34,8 +34,8 @@ void save_figure(const CommandLine& cli, const ContourPlot& plot, const std::str
 /// With --out, writes the trace as `<base><suffix>` (e.g. "-adam.csv").
 void save_trace(const CommandLine& cli, const Trace& trace, const std::string& suffix);
 
-/// How a run ended, for a reader: "diverged at step 12: loss …", "‖∇L‖ below the tolerance after
-/// 40 steps", "loss stopped changing after 31 steps", "step budget used (100 steps)".
-[[nodiscard]] std::string describe_outcome(const RunResult& run);
+/// How a run under `rules` ended, for a reader: "diverged at step 12: loss …", "reached ‖∇L‖ ≤ 1e-09
+/// in 40 steps", "loss stopped changing after 31 steps", "still going after 100 steps".
+[[nodiscard]] std::string describe_outcome(const RunResult& run, const StopRules& rules);
 
 }  // namespace descent

@@ -56,16 +56,16 @@ void save_trace(const CommandLine& cli, const Trace& trace, const std::string& s
   if (cli.out()) trace.write_csv(cli.output_path(suffix));
 }
 
-std::string describe_outcome(const RunResult& run) {
+std::string describe_outcome(const RunResult& run, const StopRules& rules) {
   const std::string steps = std::to_string(run.steps) + (run.steps == 1 ? " step" : " steps");
   switch (run.reason) {
     case StopReason::diverged: return describe(*run.divergence);
-    case StopReason::gradient_small: return "‖∇L‖ below the tolerance after " + steps;
+    case StopReason::gradient_small: return "reached ‖∇L‖ ≤ " + format_number(rules.gradient_tolerance) + " in " + steps;
     case StopReason::loss_plateau: return "loss stopped changing after " + steps;
     case StopReason::callback: return "stopped on request after " + steps;
     case StopReason::step_budget: break;
   }
-  return "step budget used (" + steps + ")";
+  return "still going after " + steps;
 }
 
 }  // namespace descent

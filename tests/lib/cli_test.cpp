@@ -100,6 +100,69 @@ TEST_CASE("the output folder (--out) is checked before any work and created at t
   std::filesystem::remove_all(folder.parent_path());
 }
 
+TEST_CASE("--out is tried for real and leaves nothing behind, even for root") {
+  const auto root = std::filesystem::temp_directory_path() / "descent-out-probe";
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root);
+  const auto try_out = [](const std::string& folder) -> std::string {
+    CommandLine cli("prog", "summary");
+    const std::string word = "--out=" + folder;
+    const char* argv[] = {"prog", word.c_str()};
+    try {
+      cli.parse(2, argv);
+    } catch (const UsageError& error) {
+      return error.what();
+    }
+    return "";
+  };
+  // A missing chain of folders is fine, and the probe removes what it created.
+  CHECK(try_out((root / "a" / "b" / "c").string()).empty());
+  CHECK_FALSE(std::filesystem::exists(root / "a"));
+  CHECK(std::filesystem::is_empty(root));
+  // Under /proc nothing can be created; an existing file cannot hold files.
+  CHECK(try_out("/proc/descent-no-such-folder/x").rfind("--out /proc/descent-no-such-folder/x: cannot create", 0) == 0);
+  write_file_atomically(root / "file", "x");
+  CHECK(try_out((root / "file" / "sub").string()).find("exists and is not a directory") != std::string::npos);
+  CHECK(try_out((root / "file").string()).find("exists and is not a directory") != std::string::npos);
+  std::filesystem::remove_all(root);
+}
+
+TEST_CASE("an empty list and stray words are refused, not read as defaults") {
+  CHECK(error_of({"--start="}) == "--start needs at least one number");
+  CHECK(error_of({"--start", ""}) == "--start needs at least one number");
+  CHECK(error_of({"--lr", "0.2", "0.3"}) == "unexpected argument '0.3' (flags start with --; see --help)");
+  CHECK(error_of({"--fun", "bowl"}).find("'--fun'") != std::string::npos);  // no abbreviations
+}
+
+TEST_CASE("flags whose default is the settings' own value") {
+  struct Settings {
+    double rate = 0.5;
+    int steps = 12;
+    std::string kind = "b";
+    Vector start = Vector::Constant(2, 1.5);
+    std::optional<double> decay;
+  } s;
+  CommandLine cli("prog", "summary", {.files = false});
+  cli.real("rate", s.rate, "rate")
+      .integer("steps", s.steps, "steps", 1, 100)
+      .choice("kind", s.kind, "kind", {"a", "b"})
+      .vector("start", s.start, "start")
+      .optional_real("decay", s.decay, "decay", RealRange::positive());
+  const std::string usage = cli.usage();
+  CHECK(usage.find("--rate X (=0.5)") != std::string::npos);
+  CHECK(usage.find("--steps N (=12)") != std::string::npos);
+  CHECK(usage.find("--kind NAME (=b)") != std::string::npos);
+  CHECK(usage.find("--start X[,Y...] (=1.5,1.5)") != std::string::npos);
+  CHECK(usage.find("--out") == std::string::npos);
+  const char* argv[] = {"prog", "--decay", "0.1"};
+  REQUIRE(cli.parse(3, argv));
+  CHECK(s.rate == 0.5);
+  CHECK(s.steps == 12);
+  CHECK(s.start == Vector::Constant(2, 1.5));
+  REQUIRE(s.decay.has_value());
+  CHECK(*s.decay == 0.1);
+}
+
 TEST_CASE("the help text (--help) prints usage with ranges and presets, and stops") {
   const Parsed p = parse({"--help"});
   CHECK(p.help_shown);
