@@ -177,6 +177,7 @@ RunResult minimize(const F& f, Vector start, const S& learning_rate, const StopR
   for (int step = 1; step <= rules.max_steps && std::isfinite(here.value); ++step) {
     if (ledger.gradient_small(here)) break;  // a flat spot: nothing left to do
     const double previous_loss = here.value;
+    // the step (x ← x − η·∇L(x) for plain descent), then L and ∇L at the new x
     here = detail::take_step(optimizer, f, x, here, learning_rate(step - 1), ledger);
     if (!ledger.carry_on(step, x, here, previous_loss, on_step)) break;  // record, check
   }
