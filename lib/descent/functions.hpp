@@ -97,6 +97,52 @@ struct Rosenbrock {
   [[nodiscard]] Vector minimizer() const { return Vector::Constant(n, a); }
 };
 
+/// The extended Rosenbrock function: n/2 independent 2-D valleys,
+/// f(x) = Σ_{i=1}^{n/2} [ 100·(x_{2i} − x_{2i−1}²)² + (1 − x_{2i−1})² ] (indices from 1).
+///
+/// The standard large test problem for quasi-Newton methods (Moré, Garbow & Hillstrom, 1981);
+/// its Hessian is block diagonal, but a method that does not know that sees n² entries.
+/// The classic start is (−1.2, 1, −1.2, 1, …), see \ref ExtendedRosenbrock::start.
+struct ExtendedRosenbrock {
+  Eigen::Index n = 2;  ///< number of coordinates, even
+
+  [[nodiscard]] Eigen::Index dimension() const { return n; }
+  [[nodiscard]] double value(const Vector& x) const {
+    double sum = 0.0;
+    for (Eigen::Index i = 0; i + 1 < n; i += 2) {
+      const double wall = x[i + 1] - x[i] * x[i];
+      const double floor = 1.0 - x[i];
+      sum += 100.0 * wall * wall + floor * floor;
+    }
+    return sum;
+  }
+  [[nodiscard]] Vector gradient(const Vector& x) const {
+    Vector g(n);
+    for (Eigen::Index i = 0; i + 1 < n; i += 2) {
+      const double wall = x[i + 1] - x[i] * x[i];
+      g[i] = -400.0 * x[i] * wall - 2.0 * (1.0 - x[i]);
+      g[i + 1] = 200.0 * wall;
+    }
+    return g;
+  }
+  [[nodiscard]] Matrix hessian(const Vector& x) const {
+    Matrix h = Matrix::Zero(n, n);
+    for (Eigen::Index i = 0; i + 1 < n; i += 2) {
+      h(i, i) = 1200.0 * x[i] * x[i] - 400.0 * x[i + 1] + 2.0;
+      h(i, i + 1) = h(i + 1, i) = -400.0 * x[i];
+      h(i + 1, i + 1) = 200.0;
+    }
+    return h;
+  }
+  [[nodiscard]] Vector minimizer() const { return Vector::Ones(n); }
+  /// (−1.2, 1, −1.2, 1, …)
+  [[nodiscard]] Vector start() const {
+    Vector x(n);
+    for (Eigen::Index i = 0; i < n; ++i) x[i] = i % 2 == 0 ? -1.2 : 1.0;
+    return x;
+  }
+};
+
 /// L(x) = ½ xᵀAx − bᵀx with A symmetric positive definite: the general quadratic bowl.
 ///
 /// Its Hessian is A everywhere, so its eigenvalues fix everything about plain descent: the
@@ -134,5 +180,6 @@ static_assert(TwiceDifferentiable<Parabola>);
 static_assert(TwiceDifferentiable<Quadratic>);
 static_assert(TwiceDifferentiable<DiagonalBowl>);
 static_assert(TwiceDifferentiable<Rosenbrock>);
+static_assert(TwiceDifferentiable<ExtendedRosenbrock>);
 
 }  // namespace descent

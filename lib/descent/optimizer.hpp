@@ -1,6 +1,6 @@
 #pragma once
 /// \file optimizer.hpp
-/// \brief The optimizer concept and plain gradient descent.
+/// \brief The optimizer concepts and plain gradient descent.
 ///
 /// An optimizer turns a gradient into a step. It owns whatever state it needs (momentum
 /// buffers, running averages) and can forget it with `reset()`, so the same object can be
@@ -11,6 +11,7 @@
 #include "descent/objective.hpp"
 
 #include <concepts>
+#include <cstdint>
 #include <string_view>
 
 namespace descent {
@@ -35,5 +36,26 @@ struct GradientDescent {
 };
 
 static_assert(Optimizer<GradientDescent>);
+
+/// What one step of a \ref descent::SearchingOptimizer returns.
+struct SearchStep {
+  Evaluation evaluation;          ///< L and ∇L at the new point
+  std::int64_t evaluations = 0;   ///< value-and-gradient evaluations the step spent (its trials)
+};
+
+/// An optimizer that evaluates the objective inside its step.
+///
+/// Newton with a backtracking search and L-BFGS try points along a direction until one is
+/// good enough, so one step costs several evaluations, and only the optimizer knows how many.
+/// Such a step takes the objective and the current point's value and gradient, moves `x`,
+/// and returns the new point's evaluation (which the loop reuses: no evaluation is wasted)
+/// with the number of trials it spent. It has no learning rate: the search picks the length.
+template <class O, class F>
+concept SearchingOptimizer =
+    Objective<F> && requires(O& optimizer, const F& f, Vector& x, const Evaluation& here) {
+      { optimizer.step(f, x, here) } -> std::convertible_to<SearchStep>;
+      optimizer.reset();
+      { optimizer.name() } -> std::convertible_to<std::string_view>;
+    };
 
 }  // namespace descent

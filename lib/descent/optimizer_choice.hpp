@@ -55,7 +55,8 @@ static_assert(Optimizer<AnyOptimizer>);
 [[nodiscard]] double default_learning_rate(const std::string& name);
 
 /// Builds the optimizer. Throws UsageError naming the flag for an unknown name, a β outside
-/// [0, 1), a negative ε or weight decay.
+/// [0, 1), a negative weight decay, or an ε that is not above 0 for Adagrad, RMSprop, Adam and
+/// AdamW (their update divides by √v + ε, which is 0/0 at the first step of a zero gradient).
 [[nodiscard]] AnyOptimizer make_optimizer(const OptimizerSettings& settings);
 
 }  // namespace descent

@@ -26,12 +26,23 @@ namespace descent {
 template <class Scalar>
 using VectorOf = Eigen::Matrix<Scalar, Eigen::Dynamic, 1>;
 
+/// Momentum's and Nesterov's settings, by name: `Momentum<>({.momentum = 0.9, .weight_decay = 1e-4})`.
+/// Two numbers of the same type side by side are easy to swap; names are not.
+template <class Scalar = double>
+struct MomentumSettings {
+  Scalar momentum = Scalar(0.9);  ///< μ
+  Scalar weight_decay = 0;        ///< λ of the L2 penalty added to the gradient
+};
+
 /// Momentum in PyTorch's form: b ← μ·b + g, then w ← w − η·b (with b = g at the first step).
 /// Optional L2 weight decay adds λ·w to the gradient first.
 template <class Scalar = double>
 class Momentum {
  public:
-  Momentum(Scalar momentum = 0.9, Scalar weight_decay = 0) : momentum_(momentum), weight_decay_(weight_decay) {}
+  explicit Momentum(MomentumSettings<Scalar> settings = {})
+      : momentum_(settings.momentum), weight_decay_(settings.weight_decay) {}
+  /// Momentum μ, no weight decay.
+  explicit Momentum(Scalar momentum) : Momentum(MomentumSettings<Scalar>{.momentum = momentum}) {}
 
   //! [momentum_step]
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
@@ -86,7 +97,10 @@ class MomentumVelocityForm {
 template <class Scalar = double>
 class Nesterov {
  public:
-  explicit Nesterov(Scalar momentum = 0.9, Scalar weight_decay = 0) : momentum_(momentum), weight_decay_(weight_decay) {}
+  explicit Nesterov(MomentumSettings<Scalar> settings = {})
+      : momentum_(settings.momentum), weight_decay_(settings.weight_decay) {}
+  /// Momentum μ, no weight decay.
+  explicit Nesterov(Scalar momentum) : Nesterov(MomentumSettings<Scalar>{.momentum = momentum}) {}
 
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
     if (velocity_.size() != w.size()) velocity_ = VectorOf<Scalar>::Zero(w.size());
@@ -129,13 +143,20 @@ class Adagrad {
   VectorOf<Scalar> sum_;
 };
 
+/// RMSprop's settings, by name.
+template <class Scalar = double>
+struct RMSpropSettings {
+  Scalar alpha = Scalar(0.99);  ///< α, the decay of the squared-gradient average
+  Scalar eps = Scalar(1e-8);    ///< ε > 0: the update divides by √v + ε
+};
+
 /// RMSprop (PyTorch): v ← α·v + (1 − α)·g², w ← w − η·g/(√v + ε). Like Adagrad, but the squared
 /// gradients are a moving average, so old ones are forgotten. PyTorch's defaults: η = 0.01,
 /// α = 0.99, ε = 1e-8.
 template <class Scalar = double>
 class RMSprop {
  public:
-  explicit RMSprop(Scalar alpha = Scalar(0.99), Scalar eps = Scalar(1e-8)) : alpha_(alpha), eps_(eps) {}
+  explicit RMSprop(RMSpropSettings<Scalar> settings = {}) : alpha_(settings.alpha), eps_(settings.eps) {}
 
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
     if (average_.size() != w.size()) average_ = VectorOf<Scalar>::Zero(w.size());
@@ -154,6 +175,22 @@ class RMSprop {
   VectorOf<Scalar> average_;
 };
 
+/// How Adam applies weight decay λ.
+enum class WeightDecay {
+  l2,         ///< Adam: λ·w is added to the gradient (and then rescaled by √v like the rest)
+  decoupled,  ///< AdamW: w ← w·(1 − η·λ) before the step, outside the adaptive scaling
+};
+
+/// Adam's settings, by name: `Adam<>({.beta2 = 0.99, .eps = 1e-6})`.
+template <class Scalar = double>
+struct AdamSettings {
+  Scalar beta1 = Scalar(0.9);     ///< β1, the decay of the gradient average m
+  Scalar beta2 = Scalar(0.999);   ///< β2, the decay of the squared-gradient average v
+  Scalar eps = Scalar(1e-8);      ///< ε > 0: the update divides by √v̂ + ε
+  Scalar weight_decay = 0;        ///< λ
+  WeightDecay decay = WeightDecay::l2;  ///< `decoupled` makes this AdamW
+};
+
 /// Adam and AdamW (PyTorch). With t counting steps from 1:
 ///
 ///     m ← β1·m + (1 − β1)·g,   v ← β2·v + (1 − β2)·g²
@@ -167,10 +204,9 @@ class RMSprop {
 template <class Scalar = double>
 class Adam {
  public:
-  /// `decoupled` selects AdamW's weight decay.
-  explicit Adam(Scalar beta1 = Scalar(0.9), Scalar beta2 = Scalar(0.999), Scalar eps = Scalar(1e-8),
-                Scalar weight_decay = 0, bool decoupled = false)
-      : beta1_(beta1), beta2_(beta2), eps_(eps), weight_decay_(weight_decay), decoupled_(decoupled) {}
+  explicit Adam(AdamSettings<Scalar> settings = {})
+      : beta1_(settings.beta1), beta2_(settings.beta2), eps_(settings.eps),
+        weight_decay_(settings.weight_decay), decoupled_(settings.decay == WeightDecay::decoupled) {}
 
   //! [adam_step]
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
@@ -216,12 +252,29 @@ class Adam {
   long t_ = 0;
 };
 
-/// AdamW: Adam with decoupled weight decay (PyTorch's default λ = 0.01).
+/// AdamW's settings: Adam's, with PyTorch's AdamW default λ = 0.01 (a separate struct, so that
+/// `AdamW<>({.eps = 1e-6})` does not silently drop the decay to Adam's 0).
 template <class Scalar = double>
-Adam<Scalar> AdamW(Scalar beta1 = Scalar(0.9), Scalar beta2 = Scalar(0.999), Scalar eps = Scalar(1e-8),
-                   Scalar weight_decay = Scalar(0.01)) {
-  return Adam<Scalar>(beta1, beta2, eps, weight_decay, true);
+struct AdamWSettings {
+  Scalar beta1 = Scalar(0.9);
+  Scalar beta2 = Scalar(0.999);
+  Scalar eps = Scalar(1e-8);
+  Scalar weight_decay = Scalar(0.01);
+};
+
+/// AdamW: Adam with decoupled weight decay.
+template <class Scalar = double>
+Adam<Scalar> AdamW(AdamWSettings<Scalar> s = {}) {
+  return Adam<Scalar>({s.beta1, s.beta2, s.eps, s.weight_decay, WeightDecay::decoupled});
 }
+
+/// Lion's settings, by name.
+template <class Scalar = double>
+struct LionSettings {
+  Scalar beta1 = Scalar(0.9);   ///< β1, the interpolation that is signed
+  Scalar beta2 = Scalar(0.99);  ///< β2, the decay of the momentum m
+  Scalar weight_decay = 0;      ///< λ, decoupled as in AdamW
+};
 
 /// Lion (Chen et al., 2023): the step is the *sign* of an interpolation of momentum and gradient,
 ///     c = β1·m + (1 − β1)·g,   w ← w·(1 − η·λ) − η·sign(c),   m ← β2·m + (1 − β2)·g.
@@ -230,8 +283,8 @@ Adam<Scalar> AdamW(Scalar beta1 = Scalar(0.9), Scalar beta2 = Scalar(0.999), Sca
 template <class Scalar = double>
 class Lion {
  public:
-  explicit Lion(Scalar beta1 = Scalar(0.9), Scalar beta2 = Scalar(0.99), Scalar weight_decay = 0)
-      : beta1_(beta1), beta2_(beta2), weight_decay_(weight_decay) {}
+  explicit Lion(LionSettings<Scalar> settings = {})
+      : beta1_(settings.beta1), beta2_(settings.beta2), weight_decay_(settings.weight_decay) {}
 
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
     if (m_.size() != w.size()) m_ = VectorOf<Scalar>::Zero(w.size());

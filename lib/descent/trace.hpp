@@ -19,7 +19,8 @@ struct TraceRow {
   double loss = 0.0;          ///< L(x)
   double gradient_norm = 0.0; ///< ‖∇L(x)‖
   double learning_rate = 0.0; ///< η in force at this step: the rate that takes x to the next row
-  std::int64_t evaluations = 0; ///< gradient evaluations spent so far (per-sample for data objectives)
+  /// gradient evaluations spent so far (per-sample for data objectives; a line search's trials count)
+  std::int64_t evaluations = 0;
   bool diverged = false;      ///< the loss here was non-finite or exploded, and the run stopped
 };
 

@@ -4,6 +4,7 @@
 #include "descent/format.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace descent {
 
@@ -28,6 +29,17 @@ double checked_beta(const std::optional<double>& value, double fallback, const c
   return beta;
 }
 
+// ε sits under a division (g / (√v + ε)); at the first step of a zero gradient v = 0 too,
+// and ε = 0 makes that 0/0.
+double checked_positive_eps(const std::optional<double>& value, double fallback) {
+  const double eps = value.value_or(fallback);
+  if (!(eps > 0.0) || !std::isfinite(eps)) {
+    throw UsageError("--eps must be a finite number greater than 0 (got " + format_number(eps, 6) +
+                     "): the update divides by √v + ε");
+  }
+  return eps;
+}
+
 double checked_non_negative(const std::optional<double>& value, double fallback, const char* flag) {
   const double x = value.value_or(fallback);
   if (!(x >= 0.0) || !std::isfinite(x)) {
@@ -44,18 +56,27 @@ AnyOptimizer make_optimizer(const OptimizerSettings& s) {
   }
   const double decay = checked_non_negative(s.weight_decay, s.name == "adamw" ? 0.01 : 0.0, "--weight-decay");
   if (s.name == "gd") return AnyOptimizer(GradientDescent{});
-  if (s.name == "momentum") return AnyOptimizer(Momentum<>(checked_beta(s.momentum, 0.9, "--momentum"), decay));
+  const auto momentum = [&] {
+    return MomentumSettings<>{.momentum = checked_beta(s.momentum, 0.9, "--momentum"), .weight_decay = decay};
+  };
+  if (s.name == "momentum") return AnyOptimizer(Momentum<>(momentum()));
   if (s.name == "momentum-velocity") return AnyOptimizer(MomentumVelocityForm<>(checked_beta(s.momentum, 0.9, "--momentum")));
-  if (s.name == "nesterov") return AnyOptimizer(Nesterov<>(checked_beta(s.momentum, 0.9, "--momentum"), decay));
-  if (s.name == "adagrad") return AnyOptimizer(Adagrad<>(checked_non_negative(s.eps, 1e-10, "--eps")));
+  if (s.name == "nesterov") return AnyOptimizer(Nesterov<>(momentum()));
+  if (s.name == "adagrad") return AnyOptimizer(Adagrad<>(checked_positive_eps(s.eps, 1e-10)));
   if (s.name == "rmsprop") {
-    return AnyOptimizer(RMSprop<>(checked_beta(s.beta2, 0.99, "--beta2"), checked_non_negative(s.eps, 1e-8, "--eps")));
+    return AnyOptimizer(RMSprop<>({.alpha = checked_beta(s.beta2, 0.99, "--beta2"),
+                                   .eps = checked_positive_eps(s.eps, 1e-8)}));
   }
   if (s.name == "lion") {
-    return AnyOptimizer(Lion<>(checked_beta(s.beta1, 0.9, "--beta1"), checked_beta(s.beta2, 0.99, "--beta2"), decay));
+    return AnyOptimizer(Lion<>({.beta1 = checked_beta(s.beta1, 0.9, "--beta1"),
+                                .beta2 = checked_beta(s.beta2, 0.99, "--beta2"),
+                                .weight_decay = decay}));
   }
-  return AnyOptimizer(Adam<>(checked_beta(s.beta1, 0.9, "--beta1"), checked_beta(s.beta2, 0.999, "--beta2"),
-                             checked_non_negative(s.eps, 1e-8, "--eps"), decay, s.name == "adamw"));
+  return AnyOptimizer(Adam<>({.beta1 = checked_beta(s.beta1, 0.9, "--beta1"),
+                              .beta2 = checked_beta(s.beta2, 0.999, "--beta2"),
+                              .eps = checked_positive_eps(s.eps, 1e-8),
+                              .weight_decay = decay,
+                              .decay = s.name == "adamw" ? WeightDecay::decoupled : WeightDecay::l2}));
 }
 
 }  // namespace descent

@@ -63,13 +63,13 @@ TEST_CASE("first steps of every optimizer, by hand") {
     CHECK(o.steps_taken() == 1);
   }
   {  // AdamW: w·(1 − ηλ) first, then Adam
-    Adam<> o = AdamW<double>(0.9, 0.999, 1e-8, 0.5);
+    Adam<> o = AdamW<double>({.weight_decay = 0.5});
     Vector w = v2(2.0, 2.0);
     o.step(w, g, 0.1);
     CHECK(w[0] == Approx(2.0 * 0.95 - 0.1).epsilon(1e-6));
   }
   {  // Adam with L2: λw goes into the gradient
-    Adam<> o(0.9, 0.999, 1e-8, 0.5, false);
+    Adam<> o({.weight_decay = 0.5});
     Vector w = v2(2.0, 2.0);
     o.step(w, v2(-1.0, -1.0), 0.1);  // g + λw = 0: no step at all
     CHECK(w[0] == Approx(2.0));
@@ -165,4 +165,20 @@ TEST_CASE("a chosen optimizer with every hyper-parameter") {
   REQUIRE(run.status == 0);
   CHECK(contains(run.out, "adamw on Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)², schedule constant from η0 = 0.05"));
   CHECK(contains(run.out, "result: approaching, loss 0.0325603 at (0.988755, 0.995647) after 2000 steps"));
+}
+
+TEST_CASE("ε = 0 is refused where the update divides by √v + ε") {
+  for (const char* name : {"adagrad", "rmsprop", "adam", "adamw"}) {
+    INFO(name);
+    OptimizerSettings s;
+    s.name = name;
+    s.eps = 0.0;
+    CHECK_THROWS_WITH(make_optimizer(s), Catch::Contains("--eps"));
+    s.eps = 1e-12;
+    CHECK_NOTHROW(make_optimizer(s));
+  }
+  OptimizerSettings momentum;  // momentum has no ε to divide by
+  momentum.name = "momentum";
+  momentum.eps = 0.0;
+  CHECK_NOTHROW(make_optimizer(momentum));
 }
