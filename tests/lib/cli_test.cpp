@@ -100,7 +100,7 @@ TEST_CASE("the output folder (--out) is checked before any work and created at t
   std::filesystem::remove_all(folder.parent_path());
 }
 
-TEST_CASE("--out is tried for real and leaves nothing behind, even for root") {
+TEST_CASE("the output folder is tried for real and nothing is left behind, even for root") {
   const auto root = std::filesystem::temp_directory_path() / "descent-out-probe";
   std::filesystem::remove_all(root);
   std::filesystem::create_directories(root);
@@ -128,7 +128,7 @@ TEST_CASE("--out is tried for real and leaves nothing behind, even for root") {
 }
 
 TEST_CASE("an empty list and stray words are refused, not read as defaults") {
-  CHECK(error_of({"--start="}) == "--start needs at least one number");
+  CHECK(error_of({"--start="}).find("'--start'") != std::string::npos);  // Boost's own words
   CHECK(error_of({"--start", ""}) == "--start needs at least one number");
   CHECK(error_of({"--lr", "0.2", "0.3"}) == "unexpected argument '0.3' (flags start with --; see --help)");
   CHECK(error_of({"--fun", "bowl"}).find("'--fun'") != std::string::npos);  // no abbreviations
