@@ -9,6 +9,21 @@ function(descent_chapter)
   add_executable(${ARG_BINARY} ${ARG_SOURCES})
   target_link_libraries(${ARG_BINARY} PRIVATE descent descent_warnings)
   set_target_properties(${ARG_BINARY} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bin)
+  # Once the chapter's folder is read, gather its figure runs into one target.
+  cmake_language(DEFER CALL descent_chapter_figures)
+endfunction()
+
+# The target figures_<folder> that runs every descent_figure_run of the folder it is called in
+# (a custom command's output can only be a dependency of targets in its own folder); the
+# `figures` target depends on all of them.
+function(descent_chapter_figures)
+  get_property(outputs DIRECTORY PROPERTY DESCENT_FIGURE_OUTPUTS)
+  if(NOT outputs)
+    return()
+  endif()
+  get_filename_component(folder ${CMAKE_CURRENT_SOURCE_DIR} NAME)
+  add_custom_target(figures_${folder} DEPENDS ${outputs})
+  set_property(GLOBAL APPEND PROPERTY DESCENT_FIGURE_TARGETS figures_${folder})
 endfunction()
 
 # descent_figure_run([CHAPTER dir] BINARY target NAME run-name ARGS flags… FILES produced…
@@ -19,8 +34,8 @@ endfunction()
 #   (NO_OUT: a tool that takes no --out). FILES lists what the run must produce: a missing one
 #   fails the build. SHOWN_ARGS replaces ARGS in the command line shown. EXPECT_STATUS 2 shows
 #   how a program refuses bad input (its stderr is the output); WORKDIR is where it runs.
-#   CHAPTER defaults to the folder the call is in. Every output is added to the global property
-#   DESCENT_FIGURE_OUTPUTS, which the `figures` target (figures/CMakeLists.txt) depends on.
+#   CHAPTER defaults to the folder the call is in. The outputs become part of the folder's
+#   figures_<folder> target, on which the `figures` target (figures/CMakeLists.txt) depends.
 function(descent_figure_run)
   cmake_parse_arguments(ARG "NO_OUT" "CHAPTER;BINARY;NAME;SHOWN_ARGS;WORKDIR;EXPECT_STATUS" "ARGS;FILES;DEPENDS"
                         ${ARGN})
@@ -55,7 +70,7 @@ function(descent_figure_run)
     DEPENDS ${ARG_BINARY} ${ARG_DEPENDS} ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
     COMMENT "Running ${ARG_BINARY} ${shown_args}"
     VERBATIM)
-  set_property(GLOBAL APPEND PROPERTY DESCENT_FIGURE_OUTPUTS ${outputs})
+  set_property(DIRECTORY APPEND PROPERTY DESCENT_FIGURE_OUTPUTS ${outputs})
 endfunction()
 
 # The chapter's number, "1" for chapters/01_hand_descent (for test names).

@@ -10,7 +10,7 @@
 /// The bias b is the last parameter and can be left out. The objective can be restricted to
 /// a subset of rows (a mini-batch in Chapter 4, a worker's shard in Chapter 9), and it counts
 /// one evaluation per sample, so the trace reports honest per-sample gradient costs. It is a
-/// \ref descent::SampleObjective: `value_and_gradient(θ, batch)` averages over the rows of one
+/// \ref descent::SampleObjective "SampleObjective": `value_and_gradient(θ, batch)` averages over the rows of one
 /// batch only, which is what \ref descent::train asks for at every update.
 
 #include "descent/objective.hpp"
