@@ -148,7 +148,8 @@ RunResult run(const F& f, const Settings& s, const Vector& start) {
 // Experiment "descent": the hand table.
 
 //! [hand_table]
-std::string hand_table(const Function& fn, const RunResult& result, const std::function<std::string(double)>& fmt) {
+std::string hand_table(const Function& fn, const RunResult& result,
+                       const std::function<std::string(double)>& fmt) {
   std::vector<std::string> headers{"step", "update"};
   for (const auto& v : fn.variables) headers.push_back(v);
   headers.push_back(fn.loss_symbol);
@@ -163,8 +164,8 @@ std::string hand_table(const Function& fn, const RunResult& result, const std::f
       cells.emplace_back("diverged: loss " + fmt(rows[t].loss));
     } else {  // the step that took row t−1 to row t, with every number substituted
       const auto& from = rows[t - 1];
-      cells.push_back(fn.update_text(formatted(from.x, fmt), fmt(from.learning_rate), formatted(from.gradient, fmt),
-                                     formatted(rows[t].x, fmt)));
+      cells.push_back(fn.update_text(formatted(from.x, fmt), fmt(from.learning_rate),
+                                     formatted(from.gradient, fmt), formatted(rows[t].x, fmt)));
     }
     for (const double x : rows[t].x) cells.push_back(fmt(x));
     cells.push_back(fmt(rows[t].loss));
@@ -298,8 +299,10 @@ int stopping_experiment(const CommandLine& /*cli*/, const StoppingSettings& s) {
   //! [stopping_rules]
   const std::pair<std::string, StopRules> rules[] = {
       {"fixed budget of 10 steps", StopRules{.max_steps = 10}},
-      {"gradient norm ≤ " + format_number(s.gradient_tolerance), StopRules{.max_steps = 1000, .gradient_tolerance = s.gradient_tolerance}},
-      {"loss change ≤ " + format_number(s.plateau_tolerance), StopRules{.max_steps = 1000, .plateau_tolerance = s.plateau_tolerance}},
+      {"gradient norm ≤ " + format_number(s.gradient_tolerance),
+       StopRules{.max_steps = 1000, .gradient_tolerance = s.gradient_tolerance}},
+      {"loss change ≤ " + format_number(s.plateau_tolerance),
+       StopRules{.max_steps = 1000, .plateau_tolerance = s.plateau_tolerance}},
   };
   //! [stopping_rules]
   TextTable table({"stopping rule", "steps", "x", "|x − 1|", "L − 0.5", "why it stopped"});

@@ -135,8 +135,10 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
   const Problem p = load_problem(s.data, cli);
   //! [standardize_and_fit]
   const Standardizer scaling = Standardizer::fit(p.data.features);
-  const LeastSquares loss(scaling.transform(p.data.features), p.data.targets);  // fit on (x − μ)/σ
-  const StopRules rules{.max_steps = s.stop.max_steps, .gradient_tolerance = s.stop.tolerance};
+  // fit on (x − μ)/σ
+  const LeastSquares loss(scaling.transform(p.data.features), p.data.targets);
+  const StopRules rules{.max_steps = s.stop.max_steps,
+                        .gradient_tolerance = s.stop.tolerance};
   const RunResult run = minimize(loss, Vector::Zero(2), s.learning_rate, rules);
   const Vector fitted = scaling.to_original_units(run.x);  // (w, b) for the raw size
   //! [standardize_and_fit]

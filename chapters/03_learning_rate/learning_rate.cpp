@@ -173,7 +173,8 @@ int stability_experiment(const CommandLine& /*cli*/, const NoSettings& /*setting
     //! [theory_and_experiment]
     const double lambda = largest_curvature(c.quadratic.hessian(c.start));
     const double theory = 2.0 / lambda;
-    const double experiment = stability_edge_by_bisection(c.quadratic, c.start, 0.5 * theory, 1.5 * theory);
+    const double experiment =
+        stability_edge_by_bisection(c.quadratic, c.start, 0.5 * theory, 1.5 * theory);
     //! [theory_and_experiment]
     table.add_row({c.name, format_number(lambda, 10), format_number(theory, 10), format_number(experiment, 10),
                    format_scientific(std::abs(experiment - theory) / theory, 1)});
@@ -199,7 +200,8 @@ int remedies_experiment(const CommandLine& cli, const StepsSettings& s) {
       {"none: constant η = 0.3", ConstantRate{0.3}, 0.0},
       {"lower η: constant 0.2", ConstantRate{0.2}, 0.0},
       {"decay: 0.3·e^(−0.05t)", ExponentialDecay{0.3, 0.05}, 0.0},
-      {"warm-up 10 + cosine from 0.3", Warmup<CosineAnnealing>{10, CosineAnnealing{0.3, 0.0, steps - 10}}, 0.0},
+      {"warm-up 10 + cosine from 0.3",
+       Warmup<CosineAnnealing>{10, CosineAnnealing{0.3, 0.0, steps - 10}}, 0.0},
       {"clip ‖g‖ ≤ 1 at η = 0.3", ConstantRate{0.3}, 1.0},
   };
   //! [remedies]

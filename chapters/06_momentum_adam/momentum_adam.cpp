@@ -46,8 +46,8 @@ struct RaceEntry {
 };
 //! [race_entries]
 constexpr RaceEntry race_entries[] = {
-    {"gd", 1e-3},   {"momentum", 1e-3}, {"nesterov", 1e-3}, {"adagrad", 1.0}, {"rmsprop", 3e-3},
-    {"adam", 5e-2}, {"adamw", 5e-2},    {"lion", 2e-3},
+    {"gd", 1e-3},      {"momentum", 1e-3}, {"nesterov", 1e-3}, {"adagrad", 1.0},
+    {"rmsprop", 3e-3}, {"adam", 5e-2},     {"adamw", 5e-2},    {"lion", 2e-3},
 };
 //! [race_entries]
 

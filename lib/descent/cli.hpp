@@ -31,11 +31,13 @@ struct RealRange {
   bool max_inclusive = true;
 
   /// (0, ∞): learning rates, tolerances that must be on.
-  static RealRange positive() { return {0.0, std::numeric_limits<double>::infinity(), false, true}; }
+  static RealRange positive() { return {.min = 0.0, .min_inclusive = false}; }
   /// [0, ∞): tolerances where 0 means off.
-  static RealRange non_negative() { return {0.0, std::numeric_limits<double>::infinity(), true, true}; }
+  static RealRange non_negative() { return {.min = 0.0}; }
   /// Any finite number.
   static RealRange any() { return {}; }
+  /// [0, 1): averaging weights such as momentum μ and Adam's β.
+  static RealRange fraction() { return {.min = 0.0, .max = 1.0, .min_inclusive = true, .max_inclusive = false}; }
 };
 
 /// Which of the shared output flags a program (or one experiment of a chapter) accepts. A flag

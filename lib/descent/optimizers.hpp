@@ -216,22 +216,26 @@ class Adam {
       t_ = 0;
     }
     ++t_;
-    const Scalar correction1 = 1 - std::pow(beta1_, static_cast<Scalar>(t_));
-    const Scalar correction2_root = std::sqrt(1 - std::pow(beta2_, static_cast<Scalar>(t_)));
+    const Scalar t = static_cast<Scalar>(t_);
+    const Scalar correction1 = 1 - std::pow(beta1_, t);
+    const Scalar correction2_root = std::sqrt(1 - std::pow(beta2_, t));
     const Scalar step_size = learning_rate / correction1;
     const Scalar shrink = decoupled_ ? 1 - learning_rate * weight_decay_ : 1;  // AdamW
     const Scalar l2 = decoupled_ ? 0 : weight_decay_;                        // Adam
-    const Scalar beta1 = beta1_, beta2 = beta2_, eps = eps_;  // locals: no reloads through `this`
-    // __restrict: the four arrays never overlap, which lets the compiler vectorise the loop.
+    // Locals: no reloads through `this`. __restrict: the four arrays never overlap, which
+    // lets the compiler vectorise the loop.
+    const Scalar beta1 = beta1_, beta2 = beta2_, eps = eps_;
     Scalar* __restrict p = w.data();
     Scalar* __restrict m = m_.data();
     Scalar* __restrict v = v_.data();
     const Scalar* __restrict grad = g.data();
-    for (Eigen::Index i = 0, n = w.size(); i < n; ++i) {  // one pass: read p, g, m, v; write p, m, v
+    // One pass: read p, g, m, v; write p, m, v.
+    for (Eigen::Index i = 0, n = w.size(); i < n; ++i) {
       const Scalar gi = grad[i] + l2 * p[i];
       m[i] = beta1 * m[i] + (1 - beta1) * gi;
       v[i] = beta2 * v[i] + (1 - beta2) * gi * gi;
-      p[i] = shrink * p[i] - step_size * m[i] / (std::sqrt(v[i]) / correction2_root + eps);
+      const Scalar denominator = std::sqrt(v[i]) / correction2_root + eps;
+      p[i] = shrink * p[i] - step_size * m[i] / denominator;
     }
   }
   //! [adam_step]

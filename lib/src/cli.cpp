@@ -110,7 +110,10 @@ CommandLine& CommandLine::integer(const std::string& name, int& target, const st
 
 CommandLine& CommandLine::vector(const std::string& name, Vector& target, const std::string& help) {
   std::string shown;
-  for (const double x : target) shown += (shown.empty() ? "" : ",") + format_number(x, 10);
+  for (const double x : target) {
+    if (!shown.empty()) shown += ',';
+    shown += format_number(x, 10);
+  }
   return vector(name, target, shown, help);
 }
 

@@ -61,10 +61,10 @@ void FreeRunSettings::declare(CommandLine& cli) {
     cli.choice("optimizer", optimizer, "the optimizer", optimizer_names())
         .optional_real("lr", learning_rate, "η0 (default: the optimizer's PyTorch default)", RealRange::positive())
         .optional_real("momentum", momentum, "μ of momentum and Nesterov (default 0.9)",
-                       RealRange{0.0, 1.0, true, false})
-        .optional_real("beta1", beta1, "β1 of Adam, AdamW and Lion (default 0.9)", RealRange{0.0, 1.0, true, false})
+                       RealRange::fraction())
+        .optional_real("beta1", beta1, "β1 of Adam, AdamW and Lion (default 0.9)", RealRange::fraction())
         .optional_real("beta2", beta2, "β2 of Adam and AdamW (default 0.999), RMSprop's α (0.99), Lion's β2 (0.99)",
-                       RealRange{0.0, 1.0, true, false})
+                       RealRange::fraction())
         .optional_real("eps", eps, "ε of Adam, AdamW, RMSprop (default 1e-8) and Adagrad (1e-10)",
                        RealRange::positive())
         .optional_real("weight-decay", weight_decay, "λ (default 0; AdamW 0.01)", RealRange::non_negative());

@@ -143,3 +143,21 @@ TEST_CASE("divergence in the program is reported with its step, never printed as
   CHECK_FALSE(contains(run.out, "nan"));
   CHECK_FALSE(contains(run.out, " inf"));
 }
+
+TEST_CASE("--help states the defaults each experiment really runs with") {
+  const Run help = run_program("--help");
+  REQUIRE(help.status == 0);
+  // descent stops only on the budget unless asked; stopping compares rules at 1e-3 and 1e-6.
+  const std::size_t descent = help.out.find("--experiment descent");
+  const std::size_t stopping = help.out.find("--experiment stopping");
+  REQUIRE(descent != std::string::npos);
+  REQUIRE(stopping != std::string::npos);
+  CHECK(help.out.find("--tolerance X (=0)", descent) < stopping);
+  CHECK(help.out.find("--tolerance X (=0.001)", stopping) != std::string::npos);
+  CHECK(help.out.find("--plateau X (=1e-06)", stopping) != std::string::npos);
+  const Run stopped = run_program("--experiment stopping");
+  CHECK(contains(stopped.out, "gradient norm ≤ 0.001"));
+  CHECK(contains(stopped.out, "loss change ≤ 1e-06"));
+  const Run plain = run_program("--steps 3 --no-plot");
+  CHECK(contains(plain.out, "after 3 steps (step budget used)"));
+}
