@@ -17,6 +17,9 @@ namespace descent {
 /// Fixed number of decimals: format_fixed(-2.5, 2) is "−2.50".
 [[nodiscard]] std::string format_fixed(double value, int decimals);
 
+/// 17 significant digits, as CSV files write numbers: every double reads back exactly.
+[[nodiscard]] std::string format_exact(double value);
+
 /// Scientific with `significant` digits: format_scientific(0.000123, 3) is "1.23e-04".
 [[nodiscard]] std::string format_scientific(double value, int significant = 3);
 

@@ -165,9 +165,12 @@ CommandLine& CommandLine::vector(const std::string& name, Vector& target, const 
 CommandLine& CommandLine::choice(const std::string& name, std::string& target, const std::string& default_value,
                                  const std::string& help, std::vector<std::string> choices) {
   const std::string listed = joined_choices(choices);
+  // In the help, ", " between the words lets Boost wrap the list between words, not inside one.
+  std::string shown;
+  for (const auto& c : choices) shown += (shown.empty() ? std::string() : std::string(", ")) + c;
   impl_->options.add_options()(name.c_str(),
       po::value<std::string>(&target)->default_value(default_value)->value_name("NAME"),
-      (help + " (" + listed + ")").c_str());
+      (help + " (one of " + shown + ")").c_str());
   impl_->own_names.push_back(name);
   impl_->validators.emplace_back([name, &target, choices = std::move(choices), listed] {
     if (std::find(choices.begin(), choices.end(), target) == choices.end()) {

@@ -41,6 +41,12 @@ std::string format_fixed(double value, int decimals) {
   return typographic(text);
 }
 
+std::string format_exact(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);  // round-trips every double
+  return buffer;
+}
+
 std::string format_scientific(double value, int significant) {
   if (!std::isfinite(value)) return non_finite(value);
   return typographic(printf_double("%.*e", std::max(significant - 1, 0), value));

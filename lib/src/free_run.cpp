@@ -48,15 +48,19 @@ void FreeRunSettings::declare(CommandLine& cli) {
   const FreeRunOptions& o = *options;
   std::vector<std::string> names;
   std::string formulas;
+  std::string starts;
   for (const auto& l : o.landscapes) {
     names.push_back(l.name);
     formulas += (formulas.empty() ? "" : "; ") + l.name + " is " + l.formula;
+    std::string start_text;
+    for (const double x : l.start) start_text += (start_text.empty() ? "" : ",") + format_number(x);
+    starts += (starts.empty() ? "" : ", ") + start_text + " for " + l.name;
   }
   if (function.empty()) function = names.front();
   steps = o.steps;
   condition = o.condition;
   cli.choice("function", function, "the landscape: " + formulas, names)
-      .vector("start", start, "the start (default: the landscape's own, see the chapter)");
+      .vector("start", start, "the start (default: " + starts + ")");
   if (o.optimizer_flags) {
     cli.choice("optimizer", optimizer, "the optimizer", optimizer_names())
         .optional_real("lr", learning_rate, "η0 (default: the optimizer's PyTorch default)", RealRange::positive())

@@ -1,5 +1,6 @@
 #include "descent/trace.hpp"
 
+#include "descent/format.hpp"
 #include "descent/output.hpp"
 
 #include <cstdio>
@@ -8,14 +9,6 @@
 
 namespace descent {
 
-namespace {
-// %.17g round-trips every double; a reader's script gets back exactly what we computed.
-std::string exact(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
-}  // namespace
 
 std::vector<double> Trace::losses() const {
   std::vector<double> out;
@@ -40,10 +33,10 @@ void Trace::write_csv(std::ostream& out) const {
   out << ",status\n";
   for (const auto& row : rows_) {
     out << row.step;
-    for (Eigen::Index i = 0; i < n; ++i) out << ',' << exact(row.x[i]);
-    out << ',' << exact(row.loss) << ',' << exact(row.gradient_norm) << ',' << exact(row.learning_rate)
+    for (Eigen::Index i = 0; i < n; ++i) out << ',' << format_exact(row.x[i]);
+    out << ',' << format_exact(row.loss) << ',' << format_exact(row.gradient_norm) << ',' << format_exact(row.learning_rate)
         << ',' << row.evaluations;
-    for (Eigen::Index i = 0; i < n; ++i) out << ',' << exact(row.gradient[i]);
+    for (Eigen::Index i = 0; i < n; ++i) out << ',' << format_exact(row.gradient[i]);
     out << ',' << (row.diverged ? "diverged" : "ok") << '\n';
   }
 }

@@ -1,5 +1,6 @@
 #include "descent/training_trace.hpp"
 
+#include "descent/format.hpp"
 #include "descent/output.hpp"
 
 #include <algorithm>
@@ -10,13 +11,6 @@
 namespace descent {
 
 namespace {
-// %.17g round-trips every double, as in Trace::write_csv.
-std::string exact(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
-
 // Every metric name used by any row, in order of first appearance: the CSV's metric columns.
 template <class Row>
 std::vector<std::string> metric_names(const std::vector<Row>& rows) {
@@ -42,11 +36,11 @@ void write_metrics_and_parameters(std::ostream& out, const Row& row, const std::
                                   Eigen::Index parameters) {
   for (const std::string& name : names) {
     out << ',';
-    if (const auto value = row.metrics.get(name)) out << exact(*value);  // empty cell when absent
+    if (const auto value = row.metrics.get(name)) out << format_exact(*value);  // empty cell when absent
   }
   for (Eigen::Index i = 0; i < parameters; ++i) {
     out << ',';
-    if (i < row.parameters.size()) out << exact(row.parameters[i]);
+    if (i < row.parameters.size()) out << format_exact(row.parameters[i]);
   }
 }
 
@@ -78,8 +72,8 @@ void TrainingTrace::write_csv(std::ostream& out) const {
   write_header_tail(out, names, parameters);
   out << ",status\n";
   for (const StepRow& row : steps_) {
-    out << row.update << ',' << row.epoch << ',' << row.samples_seen << ',' << exact(row.batch_loss) << ','
-        << exact(row.average_loss) << ',' << exact(row.gradient_norm) << ',' << exact(row.learning_rate);
+    out << row.update << ',' << row.epoch << ',' << row.samples_seen << ',' << format_exact(row.batch_loss) << ','
+        << format_exact(row.average_loss) << ',' << format_exact(row.gradient_norm) << ',' << format_exact(row.learning_rate);
     write_metrics_and_parameters(out, row, names, parameters);
     out << ',' << (row.diverged ? "diverged" : "ok") << '\n';
   }
@@ -92,7 +86,7 @@ void TrainingTrace::write_epochs_csv(std::ostream& out) const {
   write_header_tail(out, names, parameters);
   out << '\n';
   for (const EpochRow& row : epochs_) {
-    out << row.epoch << ',' << row.updates << ',' << row.samples_seen << ',' << exact(row.mean_batch_loss);
+    out << row.epoch << ',' << row.updates << ',' << row.samples_seen << ',' << format_exact(row.mean_batch_loss);
     write_metrics_and_parameters(out, row, names, parameters);
     out << '\n';
   }
