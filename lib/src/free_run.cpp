@@ -53,7 +53,10 @@ void FreeRunSettings::declare(CommandLine& cli) {
     names.push_back(l.name);
     formulas += (formulas.empty() ? "" : "; ") + l.name + " is " + l.formula;
     std::string start_text;
-    for (const double x : l.start) start_text += (start_text.empty() ? "" : ",") + format_number(x);
+    for (const double x : l.start) {
+      if (!start_text.empty()) start_text += ',';
+      start_text += format_number(x);
+    }
     starts += (starts.empty() ? "" : ", ") + start_text + " for " + l.name;
   }
   if (function.empty()) function = names.front();
