@@ -90,8 +90,19 @@ struct Problem {
   std::string y_unit = " k$";
 };
 
-// A line through data whose feature never changes is not determined: every slope fits as well.
-void require_spread(const Problem& p, const std::string& source) {
+// Data a line can be fitted to: squares of the values must not overflow (the loss sums them), and
+// the feature must change (through a constant feature every slope fits as well).
+void require_usable(const Problem& p, const std::string& source) {
+  constexpr double largest = 1e150;  // N·largest² stays far below the double limit 1.8e308
+  const auto check = [&](const Vector& column, const std::string& name) {
+    if (column.cwiseAbs().maxCoeff() > largest) {
+      throw DataError(source + ": column '" + name + "' has values up to " +
+                      format_scientific(column.cwiseAbs().maxCoeff(), 2) +
+                      "; their squares overflow a double: rescale the column");
+    }
+  };
+  check(p.data.features.col(0), p.x_name);
+  check(p.data.targets, p.y_name);
   const Vector x = p.data.features.col(0);
   const double spread = x.maxCoeff() - x.minCoeff();
   if (!(spread > 1e-12 * std::max(std::abs(x.maxCoeff()), std::abs(x.minCoeff())))) {
@@ -120,7 +131,7 @@ Problem load_problem(const DataSettings& s, const CommandLine& cli) {
   p.x_name = table.columns[static_cast<std::size_t>(table.column_index(x))];
   p.y_name = table.columns[static_cast<std::size_t>(table.column_index(y))];
   p.x_unit = p.y_unit = "";
-  require_spread(p, s.data_file);
+  require_usable(p, s.data_file);
   return p;
 }
 
@@ -167,6 +178,7 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
   std::cout << "Closed form (normal equations, Eigen LDLT): w = " << format_number(exact[0], 6)
             << ", b = " << format_number(exact[1], 6) << ", L = " << format_number(raw_loss.value(exact), 6) << "\n\n";
   if (run.diverged()) {
+    save_trace(cli, run.trace, ".csv");  // the steps up to the blow-up
     std::cout << "Gradient descent " << describe(*run.divergence) << "; lower --lr (stable below "
               << format_number(largest_stable_learning_rate(loss.hessian(run.x)), 4) << ")\n";
     return 0;

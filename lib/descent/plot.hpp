@@ -71,6 +71,10 @@ struct ContourPlot {
 /// `count` heights spaced evenly on a log scale from `lowest` to `highest`.
 [[nodiscard]] std::vector<double> log_spaced_levels(double lowest, double highest, int count);
 
+/// Whether any point of the plot can be drawn: finite, and positive on a log axis. Drawing a plot
+/// without one is a PlotError; a program showing a reader's run checks first and says why.
+[[nodiscard]] bool has_drawable_points(const LinePlot& plot);
+
 /// Saves the plot; the format follows the extension (.svg or .png).
 void save_plot(const LinePlot& plot, const std::filesystem::path& file);
 /// Saves the contour map; the format follows the extension (.svg or .png).

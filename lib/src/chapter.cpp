@@ -99,7 +99,12 @@ std::string Chapter::usage(const std::string& experiment) const {
       text << "  " << e.info.name << std::string(width - e.info.name.size() + 2, ' ') << e.info.summary << "\n";
     }
     text << "\nEach experiment takes only its own flags (anything else is refused);\n"
-         << "`" << program_ << " --experiment NAME --help` shows one experiment.\n";
+         << "`" << program_ << " --experiment NAME --help` shows one experiment.\n"
+         << "\nOutput flags, where an experiment lists them:\n"
+         << "  --out DIR       write its CSV traces and figures into DIR\n"
+         << "  --name BASE     base name of those files (default: the experiment's name)\n"
+         << "  --no-plot       do not draw the plot in the terminal\n"
+         << "  -q [ --quiet ]  print only the result lines\n";
   }
   for (const auto& e : entries_) {
     if (!experiment.empty() && e.info.name != experiment) continue;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <iostream>
 #include <sstream>
 
@@ -312,9 +313,14 @@ bool CommandLine::parse(int argc, const char* const argv[]) {
   }
   for (const auto& validate : impl_->validators) validate();
   if (name_.empty() && impl_->values.count("name") != 0U) throw UsageError("--name needs a base name");
+  // Room for the longest suffix a program adds ("-race-paths.svg"…) within a 255-byte file name.
+  if (name_.size() > 200) {
+    throw UsageError("--name is too long (" + std::to_string(name_.size()) + " bytes; at most 200)");
+  }
   if (name_.find_first_of("/\\") != std::string::npos || name_ == "." || name_ == "..") {
     throw UsageError("--name must be a plain file name without '/' (got '" + name_ + "')");
   }
+  if (!name_.empty() && impl_->out_text.empty()) throw UsageError("--name names files in --out DIR: give --out too");
   if (!impl_->out_text.empty()) {
     out_ = impl_->out_text;
     prepare_output_directory(*out_);
@@ -334,13 +340,11 @@ Vector parse_vector(const std::string& text, const std::string& flag) {
   while (true) {
     const std::size_t end = text.find(',', begin);
     const std::string word = text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
-    double value = 0.0;
-    std::size_t used = 0;
-    try {
-      value = std::stod(word, &used);
-    } catch (const std::exception&) {
-      used = 0;
-    }
+    // strtod, not stod: a subnormal such as 1e-320 is a number (stod calls it out of range).
+    // Hexadecimal ("0x10") is refused, as it is for single numbers.
+    char* parsed_to = nullptr;
+    const double value = word.find_first_of("xX") == std::string::npos ? std::strtod(word.c_str(), &parsed_to) : 0.0;
+    const std::size_t used = parsed_to == nullptr ? 0 : static_cast<std::size_t>(parsed_to - word.c_str());
     if (word.empty() || used != word.size()) {
       throw UsageError(flag + " expects comma-separated numbers such as 1,-0.5 (got '" + text + "')");
     }

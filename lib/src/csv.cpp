@@ -3,7 +3,9 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 namespace descent {
@@ -44,6 +46,16 @@ std::string unquoted(const std::string& name) {
 
 Table read_csv(const std::filesystem::path& file, Eigen::Index minimum_rows) {
   const std::string where = file.string();
+  // Only a regular file of sane size: a folder, a device or a pipe (/dev/zero) would read forever
+  // or mean nothing as a table.
+  std::error_code error;
+  if (std::filesystem::exists(file, error) && !std::filesystem::is_regular_file(file, error)) {
+    throw DataError(where + ": not a regular file");
+  }
+  constexpr std::uintmax_t largest = std::uintmax_t{1} << 30;
+  if (std::filesystem::is_regular_file(file, error) && std::filesystem::file_size(file, error) > largest) {
+    throw DataError(where + ": larger than 1 GiB");
+  }
   std::ifstream in(file);
   if (!in) throw DataError(where + ": cannot open (" + std::strerror(errno) + ")");
   Table table;
@@ -53,6 +65,7 @@ Table read_csv(const std::filesystem::path& file, Eigen::Index minimum_rows) {
   bool first = true;
   for (std::string line; std::getline(in, line);) {
     ++line_number;
+    if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a UTF-8 byte-order mark
     const std::string text = trimmed(line);
     if (text.empty() || text.front() == '#') continue;
     const auto cells = cells_of(text);

@@ -83,7 +83,7 @@ void FreeRunSettings::declare(CommandLine& cli) {
       .choice("schedule", schedule, "the learning-rate schedule", schedule_names())
       .optional_real("decay", decay,
                      "step: factor per quarter of the run (default 0.5); exponential: k in η0·e^(−kt) (default 5/steps)",
-                     RealRange::non_negative())
+                     RealRange::positive())
       .integer("warmup", warmup, "linear warm-up steps in front of the schedule", 0, 10'000'000);
   if (o.clip_flag) cli.optional_real("clip", clip, "clip the gradient to this norm (default: no clipping)", RealRange::positive());
   if (std::any_of(o.landscapes.begin(), o.landscapes.end(), [](const Landscape& l) { return l.uses_condition; })) {

@@ -74,7 +74,13 @@ Points drawable(const Series& series, bool log_x, bool log_y) {
   for (std::size_t i = 0; i < std::min(series.x.size(), series.y.size()); ++i) {
     const double x = series.x[i];
     const double y = series.y[i];
-    if (!std::isfinite(x) || !std::isfinite(y) || (log_x && x <= 0.0) || (log_y && y <= 0.0)) continue;
+    // gnuplot's log axes refuse values near the bottom of the double range (a loss that has
+    // shrunk to 1e-320 or 0): such points are left out like non-finite ones.
+    constexpr double smallest_on_log_axis = 1e-300;
+    if (!std::isfinite(x) || !std::isfinite(y) || (log_x && !(x >= smallest_on_log_axis)) ||
+        (log_y && !(y >= smallest_on_log_axis))) {
+      continue;
+    }
     points.emplace_back(x, y);
   }
   return points;
@@ -192,6 +198,11 @@ void save(GnuplotJob& job, const fs::path& file) {
 }
 
 }  // namespace
+
+bool has_drawable_points(const LinePlot& plot) {
+  return std::any_of(plot.series.begin(), plot.series.end(),
+                     [&](const Series& s) { return !drawable(s, plot.log_x, plot.log_y).empty(); });
+}
 
 std::string gnuplot_executable() {
   if (const char* chosen = std::getenv("DESCENT_GNUPLOT"); chosen != nullptr && chosen[0] != '\0') return chosen;

@@ -39,8 +39,12 @@ LinePlot loss_plot(const RunResult& run, const std::string& title, const std::st
 }
 
 void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses, const std::string& suffix) {
-  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses);
   save_trace(cli, run.trace, suffix + ".csv");
+  if (!has_drawable_points(losses)) {  // started at the minimum, or blew up at once
+    if (!cli.quiet()) std::cout << "\n(no loss plot: the loss is zero or not finite at every step)\n";
+    return;
+  }
+  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses);
   save_figure(cli, losses, suffix + "-loss.svg");
 }
 

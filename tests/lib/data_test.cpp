@@ -53,6 +53,14 @@ TEST_CASE("every malformed CSV names the file, line and column") {
   CHECK(error_of("good/houses.csv", "4").find("no column '4'") != std::string::npos);
 }
 
+TEST_CASE("a byte-order mark is not part of the first column's name; only regular files are read") {
+  const Table t = read_csv(data_dir + "/good/bom.csv");
+  CHECK(t.columns == std::vector<std::string>{"size", "price"});
+  CHECK(t.column("size")[0] == 1000.0);
+  CHECK(error_of("../../../../../../dev/zero").find(": not a regular file") != std::string::npos);
+  CHECK(error_of("good").find(": not a regular file") != std::string::npos);
+}
+
 TEST_CASE("least squares: value, gradient, Hessian and the closed form") {
   // Two points (1, 2.75), (2, 3.75) at (w, b) = (2, 1.5): the seed's worked step.
   const LeastSquares loss(Matrix{{1.0}, {2.0}}, Vector{{2.75, 3.75}});
