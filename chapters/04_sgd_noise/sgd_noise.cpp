@@ -160,20 +160,13 @@ std::int64_t evaluations_to_reach(const Watched& w, double level) {
   return -1;
 }
 
-// Mean of L − L* over the second half of the updates.
-double late_mean_excess(const Watched& w) {
-  const std::size_t half = w.excess.size() / 2;
+// Root mean square of ‖w − w*‖ over the last quarter of the updates: how far from w* a run
+// stays once it has arrived (for SGD, the size of its jitter).
+double late_distance(const Watched& w, const Vector& best) {
+  const std::size_t from = w.path.size() - w.path.size() / 4;
   double sum = 0.0;
-  for (std::size_t t = half; t < w.excess.size(); ++t) sum += w.excess[t];
-  return sum / static_cast<double>(w.excess.size() - half);
-}
-
-// Root mean square of ‖w − w*‖ over the second half of the updates: the jitter.
-double late_jitter(const Watched& w, const Vector& best) {
-  const std::size_t half = w.path.size() / 2;
-  double sum = 0.0;
-  for (std::size_t t = half; t < w.path.size(); ++t) sum += (w.path[t] - best).squaredNorm();
-  return std::sqrt(sum / static_cast<double>(w.path.size() - half));
+  for (std::size_t t = from; t < w.path.size(); ++t) sum += (w.path[t] - best).squaredNorm();
+  return std::sqrt(sum / static_cast<double>(w.path.size() - from));
 }
 
 // Least-squares slope and intercept of log10(y) against log10(x).
@@ -231,7 +224,7 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
             << s.epochs * n << " gradient evaluations each, samples shuffled every epoch\n\n";
   std::vector<std::string> headers{"variant", "B", "updates"};
   for (const double f : fractions) headers.push_back("evals to " + format_number(100 * f) + "%");
-  headers.insert(headers.end(), {"final L − L*", "late mean L − L*", "jitter ‖w − w*‖"});
+  headers.insert(headers.end(), {"final L − L*", "final ‖w − w*‖", "RMS ‖w − w*‖, last quarter"});
   TextTable table(headers);
   ContourPlot map;
   map.title = "three variants, η = " + format_number(s.learning_rate) + ", " + std::to_string(s.epochs) +
@@ -256,8 +249,8 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     std::vector<std::string> row{v.name, std::to_string(v.batch), std::to_string(w.result.state.updates)};
     for (const double f : fractions) row.push_back(count_text(evaluations_to_reach(w, f * start_excess)));
     row.push_back(w.result.diverged() ? "diverged" : format_scientific(w.excess.back(), 2));
-    row.push_back(format_scientific(late_mean_excess(w), 2));
-    row.push_back(format_scientific(late_jitter(w, p.best), 2));
+    row.push_back(format_scientific((w.path.back() - p.best).norm(), 2));
+    row.push_back(format_scientific(late_distance(w, p.best), 2));
     table.add_row(row);
     const std::string label = v.name + " (B = " + std::to_string(v.batch) + ")";
     Series path{label, {}, {}, v.batch == 1 ? SeriesStyle::lines : SeriesStyle::lines_points};
@@ -278,8 +271,8 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     losses.series.push_back(std::move(curve));
   }
   std::cout << "Gradient evaluations (samples seen) until L − L* first falls to the given share of its start value "
-            << format_number(start_excess, 6) << ";\nlate mean and jitter (root mean square of ‖w − w*‖) over the "
-            << "second half of the updates\n\n"
+            << format_number(start_excess, 6) << ";\nthe last column is the root mean square distance from w* over the "
+            << "last quarter of the updates\n\n"
             << table.str();
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses, 72, 22);
   for (int k = 0; k < 2; ++k) {
