@@ -233,7 +233,7 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
   map.y_label = p.y_label;
   map.f = [&p](double a, double b) { return p.excess(Vector{{a, b}}); };
   map.levels = log_spaced_levels(1e-3 * start_excess, 2.0 * start_excess, 10);
-  LinePlot losses{.title = "full loss above its minimum against gradient evaluations",
+  LinePlot losses{.title = "full loss above its minimum (smoothed) against gradient evaluations",
                   .x_label = "gradient evaluations (samples seen)",
                   .y_label = "L − L*",
                   .log_x = true,
@@ -253,19 +253,29 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     row.push_back(format_scientific(late_distance(w, p.best), 2));
     table.add_row(row);
     const std::string label = v.name + " (B = " + std::to_string(v.batch) + ")";
-    Series path{label, {}, {}, v.batch == 1 ? SeriesStyle::lines : SeriesStyle::lines_points};
+    // SGD's path is drawn for its first 2 epochs only: 8000 jittering steps would hide the rest.
+    const std::size_t drawn = v.batch == 1 ? std::min<std::size_t>(w.path.size(), 2 * n + 1) : w.path.size();
+    Series path{v.batch == 1 ? label + ", first " + std::to_string(drawn - 1) + " updates" : label, {}, {},
+                v.batch == 1 ? SeriesStyle::lines : SeriesStyle::lines_points};
     Series curve{label, {}, {}, SeriesStyle::lines};
-    for (std::size_t t = 0; t < w.path.size(); ++t) {
+    for (std::size_t t = 0; t < drawn; ++t) {
       path.x.push_back(w.path[t][0]);
       path.y.push_back(w.path[t][1]);
       for (int k = 0; k < 2; ++k) {
         low[k] = std::min(low[k], w.path[t][k]);
         high[k] = std::max(high[k], w.path[t][k]);
       }
-      if (t > 0) {
-        curve.x.push_back(static_cast<double>(w.samples[t]));
-        curve.y.push_back(w.excess[t]);
-      }
+    }
+    // Smoothed for the figure: at s evaluations, the mean of L − L* over the updates in the
+    // last min(N, s/2) evaluations (the table above uses the raw values).
+    std::size_t first = 1;
+    for (std::size_t t = 1; t < w.excess.size(); ++t) {
+      const std::int64_t window = std::max<std::int64_t>(1, std::min<std::int64_t>(n, w.samples[t] / 2));
+      while (first < t && w.samples[first] <= w.samples[t] - window) ++first;
+      double sum = 0.0;
+      for (std::size_t u = first; u <= t; ++u) sum += w.excess[u];
+      curve.x.push_back(static_cast<double>(w.samples[t]));
+      curve.y.push_back(sum / static_cast<double>(t - first + 1));
     }
     map.paths.push_back(std::move(path));
     losses.series.push_back(std::move(curve));
@@ -358,6 +368,7 @@ int variance_experiment(const CommandLine& cli, const VarianceSettings& s) {
                   .y_label = "mean ‖g_B − ∇L‖²",
                   .log_x = true,
                   .log_y = true,
+                  .x_range = std::array<double, 2>{0.8, 250.0},
                   .key = "bottom left"};
     Series pred_with{"σ²/B (with replacement)", {}, {}, SeriesStyle::lines};
     Series pred_without{"σ²/B·(N−B)/(N−1) (without)", {}, {}, SeriesStyle::lines};
@@ -467,8 +478,7 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
   TextTable table({"schedule", "η at the end", "mean L − L* over the last epoch", "final ‖w − w*‖"});
   LinePlot plot{.title = "single-sample SGD, η0 = " + format_number(s.learning_rate) + ": constant against decaying",
                 .x_label = "update",
-                .y_label = "L − L* (mean over 200 updates)",
-                .log_x = true,
+                .y_label = "L − L* (mean over each epoch of 200 updates)",
                 .log_y = true,
                 .key = "bottom left"};
   for (const std::string name : {"constant", "step", "exponential", "cosine"}) {
