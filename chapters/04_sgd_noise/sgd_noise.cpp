@@ -137,8 +137,9 @@ struct Watched {
 };
 
 //! [watched_training]
-Watched watch(const Problem& p, const AnySchedule& schedule, TrainingOptions options, std::uint64_t seed) {
-  Watched w{{0}, {p.excess(p.start)}, {p.start}, TrainingResult{TrainingState(p.start, seed)}};
+Watched watch(const Problem& p, const AnySchedule& schedule, TrainingOptions options,
+              std::uint64_t seed) {
+  Watched w{{0}, {p.excess(p.start)}, {p.start}, {TrainingState(p.start, seed)}};
   options.record_every = 0;  // the hook keeps what is needed
   GradientDescent plain;     // w ← w − η·(gradient of the batch)
   const TrainingHooks hooks{.on_step = [&](const StepRecord& step) {
@@ -213,6 +214,7 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
   const Problem p = load_problem(s.data, cli);
   const Eigen::Index n = p.samples();
   const double start_excess = p.excess(p.start);
+  const auto seed = static_cast<std::uint64_t>(s.seed);
   struct Variant {
     std::string name;
     Eigen::Index batch;
@@ -243,8 +245,9 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
   std::array<double, 2> high = low;
   for (const auto& v : variants) {
     //! [compare_runs]
-    const TrainingOptions options{.epochs = s.epochs, .batch_size = v.batch, .sampling = Sampling::shuffled};
-    const Watched w = watch(p, ConstantRate{s.learning_rate}, options, static_cast<std::uint64_t>(s.seed));
+    const TrainingOptions options{.epochs = s.epochs, .batch_size = v.batch,
+                                  .sampling = Sampling::shuffled};
+    const Watched w = watch(p, ConstantRate{s.learning_rate}, options, seed);
     //! [compare_runs]
     std::vector<std::string> row{v.name, std::to_string(v.batch), std::to_string(w.result.state.updates)};
     for (const double f : fractions) row.push_back(count_text(evaluations_to_reach(w, f * start_excess)));
@@ -314,9 +317,10 @@ double measured_variance(const Problem& p, const Vector& w, const Vector& full, 
   double sum = 0.0;
   for (int d = 0; d < draws; ++d) {
     //! [draw_batch]
-    std::vector<Eigen::Index> indices = epoch_order(n, replacement ? Sampling::with_replacement : Sampling::shuffled,
-                                                    random);  // N draws, or a permutation of 0…N−1
-    const Batch b(indices.data(), static_cast<std::size_t>(batch));  // the first B of them
+    // N independent draws, or a permutation of 0…N−1; the batch is the first B of them.
+    const Sampling how = replacement ? Sampling::with_replacement : Sampling::shuffled;
+    const std::vector<Eigen::Index> indices = epoch_order(n, how, random);
+    const Batch b(indices.data(), static_cast<std::size_t>(batch));
     sum += (p.loss.value_and_gradient(w, b).gradient - full).squaredNorm();
     //! [draw_batch]
   }
@@ -416,18 +420,22 @@ double single_sample_spread(const Problem& p) {
 int noise_floor_experiment(const CommandLine& cli, const SeedSettings& s) {
   const Problem p = chapter_problem();
   const double spread = single_sample_spread(p);
+  const auto seed = static_cast<std::uint64_t>(s.seed);
   const std::vector<double> rates{0.001, 0.002, 0.004, 0.008, 0.016, 0.032};
   TextTable table({"η", "updates skipped", "updates averaged", "mean L − L*", "η·tr Σ/4", "ratio"});
   std::vector<double> floors;
   for (const double eta : rates) {
     //! [noise_floor]
-    const int transient = static_cast<int>(std::ceil(10.0 / eta));  // e^(−2ηλmin·t) ≈ 2e−9 by then
+    const int transient = static_cast<int>(std::ceil(10.0 / eta));  // e^(−2ηλmin·t) tiny
     const int measured = static_cast<int>(std::ceil(500.0 / eta));
-    const TrainingOptions options{.epochs = 1'000'000, .batch_size = 1, .sampling = Sampling::with_replacement,
+    const TrainingOptions options{.epochs = 1'000'000, .batch_size = 1,
+                                  .sampling = Sampling::with_replacement,
                                   .max_updates = transient + measured};
-    const Watched w = watch(p, ConstantRate{eta}, options, static_cast<std::uint64_t>(s.seed));
+    const Watched w = watch(p, ConstantRate{eta}, options, seed);
     double sum = 0.0;
-    for (std::size_t t = static_cast<std::size_t>(transient) + 1; t < w.excess.size(); ++t) sum += w.excess[t];
+    for (std::size_t t = std::size_t(transient) + 1; t < w.excess.size(); ++t) {
+      sum += w.excess[t];
+    }
     const double floor = sum / measured;  // mean L − L* after the transient
     //! [noise_floor]
     floors.push_back(floor);
@@ -475,6 +483,7 @@ struct DecaySettings {
 int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
   const Problem p = chapter_problem();
   const int updates = s.epochs * static_cast<int>(p.samples());
+  const auto seed = static_cast<std::uint64_t>(s.seed);
   TextTable table({"schedule", "η at the end", "mean L − L* over the last epoch", "final ‖w − w*‖"});
   LinePlot plot{.title = "single-sample SGD, η0 = " + format_number(s.learning_rate) + ": constant against decaying",
                 .x_label = "update",
@@ -483,9 +492,11 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
                 .key = "bottom left"};
   for (const std::string name : {"constant", "step", "exponential", "cosine"}) {
     //! [decay_run]
-    const AnySchedule schedule = make_schedule({.name = name, .learning_rate = s.learning_rate, .steps = updates});
-    const TrainingOptions options{.epochs = s.epochs, .batch_size = 1, .sampling = Sampling::with_replacement};
-    const Watched w = watch(p, schedule, options, static_cast<std::uint64_t>(s.seed));
+    const AnySchedule schedule =
+        make_schedule({.name = name, .learning_rate = s.learning_rate, .steps = updates});
+    const TrainingOptions options{.epochs = s.epochs, .batch_size = 1,
+                                  .sampling = Sampling::with_replacement};
+    const Watched w = watch(p, schedule, options, seed);
     //! [decay_run]
     const std::size_t n = static_cast<std::size_t>(p.samples());
     double last = 0.0;
@@ -534,8 +545,9 @@ LateLoss late_loss(const Problem& p, double eta, Sampling sampling, const Epochs
   std::size_t ends = 0;
   for (int seed = 1; seed <= s.seeds; ++seed) {
     //! [same_budget]
-    const TrainingOptions options{.epochs = s.epochs, .batch_size = 1, .sampling = sampling};
-    const Watched w = watch(p, ConstantRate{eta}, options, static_cast<std::uint64_t>(seed));
+    const TrainingOptions options{.epochs = s.epochs, .batch_size = 1,
+                                  .sampling = sampling};
+    const Watched w = watch(p, ConstantRate{eta}, options, std::uint64_t(seed));
     //! [same_budget]
     for (std::size_t t = static_cast<std::size_t>(s.epochs / 2) * n + 1; t < w.excess.size(); ++t) {
       mean.everywhere += w.excess[t];
@@ -598,8 +610,9 @@ double scaled_run(const Problem& p, double base_rate, Eigen::Index batch, int ep
   for (int seed = 1; seed <= seeds; ++seed) {
     //! [scaled_run]
     const double eta = base_rate * static_cast<double>(batch);  // the linear scaling rule
-    const TrainingOptions options{.epochs = epochs, .batch_size = batch, .drop_last = true};
-    const Watched w = watch(p, ConstantRate{eta}, options, static_cast<std::uint64_t>(seed));
+    const TrainingOptions options{.epochs = epochs, .batch_size = batch,
+                                  .drop_last = true};  // shuffled
+    const Watched w = watch(p, ConstantRate{eta}, options, std::uint64_t(seed));
     //! [scaled_run]
     if (w.result.diverged()) return INFINITY;
     sum += w.excess.back();
@@ -740,7 +753,6 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
 
 }  // namespace
 
-//! [main]
 int main(int argc, char* argv[]) {
   using namespace descent;
   const OutputFlags text_only{.files = false, .terminal_plot = false, .quiet = false};
@@ -765,4 +777,3 @@ int main(int argc, char* argv[]) {
            run_experiment)
       .main(argc, argv);
 }
-//! [main]
