@@ -90,27 +90,6 @@ struct Problem {
   std::string y_unit = " k$";
 };
 
-// Data a line can be fitted to: squares of the values must not overflow (the loss sums them), and
-// the feature must change (through a constant feature every slope fits as well).
-void require_usable(const Problem& p, const std::string& source) {
-  constexpr double largest = 1e150;  // N·largest² stays far below the double limit 1.8e308
-  const auto check = [&](const Vector& column, const std::string& name) {
-    if (column.cwiseAbs().maxCoeff() > largest) {
-      throw DataError(source + ": column '" + name + "' has values up to " +
-                      format_scientific(column.cwiseAbs().maxCoeff(), 2) +
-                      "; their squares overflow a double: rescale the column");
-    }
-  };
-  check(p.data.features.col(0), p.x_name);
-  check(p.data.targets, p.y_name);
-  const Vector x = p.data.features.col(0);
-  const double spread = x.maxCoeff() - x.minCoeff();
-  if (!(spread > 1e-12 * std::max(std::abs(x.maxCoeff()), std::abs(x.minCoeff())))) {
-    throw DataError(source + ": column '" + p.x_name + "' is constant (" + format_number(x[0], 6) +
-                    " in every row), so no line can be fitted: the normal equations are singular");
-  }
-}
-
 Problem load_problem(const DataSettings& s, const CommandLine& cli) {
   Problem p;
   if (s.data_file.empty()) {
@@ -121,17 +100,12 @@ Problem load_problem(const DataSettings& s, const CommandLine& cli) {
   }
   if (cli.given("samples") || cli.given("seed"))
     throw UsageError("--samples and --seed apply to the synthetic data, not --data");
-  const Table table = read_csv(s.data_file);
-  const std::string x = s.x_column.empty() ? table.columns.front() : s.x_column;
-  const std::string y = s.y_column.empty() ? table.columns.back() : s.y_column;
-  p.data.features = table.column(x);
-  p.data.targets = table.column(y);
-  if (table.column_index(x) == table.column_index(y)) throw UsageError("--x and --y name the same column '" + x + "'");
-  p.description = std::to_string(table.values.rows()) + " rows of " + s.data_file;
-  p.x_name = table.columns[static_cast<std::size_t>(table.column_index(x))];
-  p.y_name = table.columns[static_cast<std::size_t>(table.column_index(y))];
+  ColumnData columns = read_columns(s.data_file, s.x_column, s.y_column);
+  p.data = std::move(columns.data);
+  p.description = columns.description;
+  p.x_name = columns.x_name;
+  p.y_name = columns.y_name;
   p.x_unit = p.y_unit = "";
-  require_usable(p, s.data_file);
   return p;
 }
 

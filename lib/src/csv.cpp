@@ -1,5 +1,8 @@
 #include "descent/csv.hpp"
 
+#include "descent/format.hpp"
+
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -128,5 +131,37 @@ Eigen::Index Table::column_index(const std::string& name_or_number) const {
 }
 
 Vector Table::column(const std::string& name_or_number) const { return values.col(column_index(name_or_number)); }
+
+ColumnData read_columns(const std::string& file, const std::string& x_column, const std::string& y_column) {
+  const Table table = read_csv(file);
+  const std::string x = x_column.empty() ? table.columns.front() : x_column;
+  const std::string y = y_column.empty() ? table.columns.back() : y_column;
+  ColumnData c;
+  c.data.features = table.column(x);
+  c.data.targets = table.column(y);
+  if (table.column_index(x) == table.column_index(y)) throw UsageError("--x and --y name the same column '" + x + "'");
+  c.description = std::to_string(table.values.rows()) + " rows of " + file;
+  c.x_name = table.columns[static_cast<std::size_t>(table.column_index(x))];
+  c.y_name = table.columns[static_cast<std::size_t>(table.column_index(y))];
+  // The losses fitted to these columns sum squares of the values: they must not overflow.
+  constexpr double largest = 1e150;  // N·largest² stays far below the double limit 1.8e308
+  const auto check_magnitude = [&](const Vector& values, const std::string& name) {
+    const double biggest = values.cwiseAbs().maxCoeff();
+    if (biggest > largest) {
+      throw DataError(file + ": column '" + name + "' has values up to " + format_scientific(biggest, 2) +
+                      "; their squares overflow a double: rescale the column");
+    }
+  };
+  check_magnitude(c.data.features.col(0), c.x_name);
+  check_magnitude(c.data.targets, c.y_name);
+  // A line through data whose feature never changes is not determined: every slope fits as well.
+  const Vector column = c.data.features.col(0);
+  const double spread = column.maxCoeff() - column.minCoeff();
+  if (!(spread > 1e-12 * std::max(std::abs(column.maxCoeff()), std::abs(column.minCoeff())))) {
+    throw DataError(file + ": column '" + c.x_name + "' is constant (" + format_number(column[0], 6) +
+                    " in every row), so no line can be fitted: the normal equations are singular");
+  }
+  return c;
+}
 
 }  // namespace descent
