@@ -144,7 +144,7 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   ContourPlot map;
   map.title = "Pure and damped Newton on Rosenbrock from (−1.2, 1) and (0, 1.5)";
   map.x_range = {-2.0, 2.0};
-  map.y_range = {-1.5, 3.2};
+  map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
   map.f = [&](double x, double y) { return valley.value(point(x, y)); };
   map.levels = log_spaced_levels(0.01, 2000.0, 14);
   map.resolution = 161;
