@@ -23,6 +23,10 @@ namespace descent {
 /// Scientific with `significant` digits: format_scientific(0.000123, 3) is "1.23e-04".
 [[nodiscard]] std::string format_scientific(double value, int significant = 3);
 
+/// A size in bytes with a decimal (SI) prefix and 3 significant digits: 32 B, 800 kB, 8 TB,
+/// 9.6 MB. Powers of 1000, as disk makers and the SI use, so 10¹² doubles read "8 TB".
+[[nodiscard]] std::string format_bytes(double bytes);
+
 /// The words joined with '|': "constant|step|cosine", as help texts list choices.
 [[nodiscard]] std::string joined_choices(const std::vector<std::string>& words);
 

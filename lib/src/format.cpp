@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <stdexcept>
 
 namespace descent {
@@ -50,6 +51,17 @@ std::string format_exact(double value) {
 std::string format_scientific(double value, int significant) {
   if (!std::isfinite(value)) return non_finite(value);
   return typographic(printf_double("%.*e", std::max(significant - 1, 0), value));
+}
+
+std::string format_bytes(double bytes) {
+  if (!std::isfinite(bytes)) return non_finite(bytes);
+  static constexpr const char* units[] = {"B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"};
+  std::size_t unit = 0;
+  while (std::abs(bytes) >= 999.5 && unit + 1 < std::size(units)) {  // 999.6 kB would print as "1e+03 kB"
+    bytes /= 1000.0;
+    ++unit;
+  }
+  return format_number(bytes, 3) + " " + units[unit];
 }
 
 std::string joined_choices(const std::vector<std::string>& words) {

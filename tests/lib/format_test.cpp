@@ -16,6 +16,14 @@ TEST_CASE("numbers: shortest exact form with a typographic minus") {
   CHECK(format_scientific(0.000123, 3) == "1.23e-04");
 }
 
+TEST_CASE("bytes with SI prefixes, as the memory tables print them") {
+  CHECK(format_bytes(32.0) == "32 B");
+  CHECK(format_bytes(8e4) == "80 kB");
+  CHECK(format_bytes(999.6e3) == "1 MB");
+  CHECK(format_bytes(9.6e7) == "96 MB");
+  CHECK(format_bytes(8.0 * 1e6 * 1e6) == "8 TB");
+}
+
 TEST_CASE("numbers: NaN and infinity are never shown as numbers") {
   CHECK(format_number(std::nan("")) == "undefined (NaN)");
   CHECK(format_number(INFINITY) == "overflow (+inf)");

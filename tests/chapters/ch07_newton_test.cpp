@@ -1,0 +1,145 @@
+// Chapter 7 reproduction tests: Newton's one step across condition numbers, the digits that
+// double, damping far from the minimum, the memory table, and L-BFGS's counts, from the
+// library and from the program's own output.
+
+#include "descent/format.hpp"
+#include "descent/functions.hpp"
+#include "descent/lbfgs.hpp"
+#include "descent/minimize.hpp"
+#include "descent/newton.hpp"
+#include "run_program.hpp"
+
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+using namespace descent;
+
+namespace {
+Run chapter(const std::string& args) { return run_program(NEWTON_BINARY, args); }
+Vector v2(double a, double b) { return Vector{{a, b}}; }
+// True when one line of `text` holds these cells, in this order (columns are padded with spaces,
+// so the test names the cells and not the padding).
+bool has_row(const std::string& text, const std::vector<std::string>& cells) {
+  std::size_t begin = 0;
+  while (begin < text.size()) {
+    const std::size_t end = std::min(text.find('\n', begin), text.size());
+    const std::string line = text.substr(begin, end - begin);
+    std::size_t at = 0;
+    bool all = true;
+    for (const auto& cell : cells) {
+      at = line.find(cell, at);
+      if (at == std::string::npos) {
+        all = false;
+        break;
+      }
+      at += cell.size();
+    }
+    if (all) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+StopRules to_gradient(int max_steps) { return StopRules{.max_steps = max_steps, .gradient_tolerance = 1e-8}; }
+}  // namespace
+
+TEST_CASE("one Newton step lands on the minimum for every condition number the chapter prints") {
+  for (const double kappa : {1.0, 10.0, 1e2, 1e4, 1e6, 1e8}) {
+    const Quadratic q = Quadratic::with_eigenvalues(v2(1.0, kappa));
+    const RunResult r = minimize(q, v2(1.0, 1.0), StopRules{.max_steps = 1}, Newton{{.step = NewtonStep::pure}});
+    INFO("kappa " << kappa);
+    CHECK((r.x - q.minimizer()).norm() / std::sqrt(2.0) <= 1e-8);
+  }
+  const Run run = chapter("--experiment one-step");
+  REQUIRE(run.status == 0);
+  CHECK(has_row(run.out, {"10", "1", "0.0e+00", "69", "26"}));
+  CHECK(has_row(run.out, {"10000", "1", "8.5e-13", "69078", "1008"}));
+  CHECK(has_row(run.out, {"1000000", "1", "0.0e+00", "not reached in 100000", "11286"}));
+  CHECK(has_row(run.out, {"100000000", "1", "2.3e-09", "not reached in 100000", "not reached in 100000"}));
+}
+
+TEST_CASE("near the minimum the correct digits double and e(k+1)/e(k)^2 stays between 1 and 10") {
+  const Rosenbrock f;
+  const RunResult r = minimize(f, v2(1.05, 1.1), StopRules{.max_steps = 12, .gradient_tolerance = 1e-15},
+                               Newton{{.step = NewtonStep::pure}});
+  std::vector<double> digits;
+  for (const TraceRow& row : r.trace.rows()) digits.push_back(-std::log10((row.x - f.minimizer()).norm()));
+  REQUIRE(digits.size() == 7);  // steps 0…6, the last exactly (1, 1)
+  CHECK(std::isinf(digits[6]));
+  for (std::size_t k = 2; k + 1 < 6; ++k) CHECK(digits[k + 1] > 1.5 * digits[k]);  // 2.2 → 3.6 → 6.4 → 12.0
+  const Run run = chapter("--experiment digits");
+  REQUIRE(run.status == 0);
+  for (const std::vector<std::string>& row : std::vector<std::vector<std::string>>{
+           {"1 ", "3.65e-02", "1.4", "2.92"}, {"2 ", "6.62e-03", "2.2", "4.96"}, {"3 ", "2.35e-04", "3.6", "5.37"},
+           {"4 ", "4.04e-07", "6.4", "7.29"}, {"5 ", "9.44e-13", "12.0", "5.79"}, {"6 ", "(1, 1)", "all 16"}}) {
+    INFO(row[1]);
+    CHECK(has_row(run.out, row));
+  }
+}
+
+TEST_CASE("far from the minimum: pure Newton climbs, damped Newton never does; the saddle") {
+  const Run run = chapter("--experiment far");
+  REQUIRE(run.status == 0);
+  CHECK(has_row(run.out, {"(−1.2, 1)", "pure", "reached ‖∇L‖ ≤ 1e-08 in 6 steps", "7", "0", "1412"}));
+  CHECK(has_row(run.out, {"(−1.2, 1)", "damped", "reached ‖∇L‖ ≤ 1e-08 in 21 steps", "29", "0", "24.2"}));
+  CHECK(has_row(run.out, {"(0, 1.5)", "damped", "reached ‖∇L‖ ≤ 1e-08 in 22 steps", "25", "11"}));
+  CHECK(has_row(run.out, {"(1, 0.5)", "pure", "reached ‖∇L‖ ≤ 1e-08 in 1 step", "2", "1", "0.375", "0"}));
+  CHECK(has_row(run.out, {"still going after 100 steps", "101", "100", "0.375", "−1.77e+08"}));
+}
+
+TEST_CASE("the memory table: n² doubles against 2·m·n") {
+  const Run run = chapter("--experiment memory");
+  REQUIRE(run.status == 0);
+  CHECK(has_row(run.out, {"1000000", "1000000000000", "8 TB", "12000000", "96 MB", "83333"}));
+  CHECK(has_row(run.out, {"10000", "100000000", "800 MB", "120000", "960 kB", "833"}));
+  CHECK(has_row(run.out, {"2", "4", "32 B", "24", "192 B", "0.167"}));
+  CHECK(format_bytes(8.0 * 1e6 * 1e6) == "8 TB");
+  const Run m10 = chapter("--experiment memory --memory 10");
+  CHECK(has_row(m10.out, {"1000000", "1000000000000", "8 TB", "20000000", "160 MB", "50000"}));
+}
+
+TEST_CASE("L-BFGS iteration and evaluation counts, so that a regression shows") {
+  const Rosenbrock valley;
+  const RunResult small = minimize(valley, v2(-1.2, 1.0), to_gradient(1000), Lbfgs{});
+  CHECK(small.reason == StopReason::gradient_small);
+  CHECK(small.steps == 37);
+  CHECK(small.trace.back().evaluations == 46);
+  const ExtendedRosenbrock wide{10'000};
+  const RunResult large = minimize(wide, wide.start(), to_gradient(1000), Lbfgs{});
+  CHECK(large.steps == 37);
+  CHECK(large.trace.back().evaluations == 49);
+  const RunResult newton = minimize(valley, v2(-1.2, 1.0), to_gradient(1000), Newton{});
+  CHECK(newton.steps == 21);
+  CHECK(newton.trace.back().evaluations == 29);
+
+  const Run run = chapter("--experiment lbfgs");
+  REQUIRE(run.status == 0);
+  CHECK(has_row(run.out, {"Rosenbrock n = 2", "descent", "0.001", "43605", "43606"}));
+  CHECK(has_row(run.out, {"Rosenbrock n = 2", "momentum", "0.001", "4128", "4129"}));
+  CHECK(has_row(run.out, {"Rosenbrock n = 2", "adam", "0.05", "2821", "2822"}));
+  CHECK(has_row(run.out, {"Rosenbrock n = 2", "l-bfgs", "—", "37", "46"}));
+  CHECK(has_row(run.out, {"extended n = 10000", "descent", "0.001", "10000", "10001", "4.9e-01", "not reached in 10000"}));
+  CHECK(has_row(run.out, {"extended n = 10000", "l-bfgs", "—", "37", "49"}));
+  CHECK(has_row(run.out, {"extended n = 100000", "l-bfgs", "—", "41", "55"}));
+  CHECK(has_row(run.out, {"9.6 MB"}));
+}
+
+TEST_CASE("the run experiment: each method, and bad input refused with exit 2") {
+  const Run lbfgs = chapter("--experiment run --method lbfgs --memory 3 --no-plot");
+  REQUIRE(lbfgs.status == 0);
+  CHECK(has_row(lbfgs.out, {"l-bfgs (m = 3) on Rosenbrock"}));
+  CHECK(has_row(lbfgs.out, {"result: reached ‖∇L‖ ≤ 1e-08"}));
+  const Run newton = chapter("--experiment run --method newton --function quadratic --condition 1e6 --no-plot");
+  REQUIRE(newton.status == 0);
+  CHECK(has_row(newton.out, {"in 1 step, 2 evaluations"}));
+  for (const char* bad : {"--experiment run --memory 0", "--experiment run --tolerance 0",
+                          "--experiment run --tolerance -1", "--experiment run --method bfgs",
+                          "--experiment run --method newton --memory 4"}) {
+    INFO(bad);
+    const Run refused = chapter(bad);
+    CHECK(refused.status == 2);
+    CHECK(std::count(refused.out.begin(), refused.out.end(), '\n') == 1);
+  }
+}
