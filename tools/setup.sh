@@ -15,6 +15,7 @@ packages=(
   catch2                               # tests and exercise graders (v2, prebuilt main)
   doxygen libjs-mathjax                # the book, with formulas typeset offline
   nlohmann-json3-dev                   # the grader's Gradescope results.json
+  bubblewrap                           # grade: a sandbox (namespaces) for every student process
 )
 
 missing=()
