@@ -340,9 +340,9 @@ std::string escaped(const std::string& text) {
 // or an empty string.
 std::string refuse_tarball(const fs::path& tarball, const Settings& s) {
   const grading::Outcome names = grading::run_limited(
-      {"/bin/tar", "--quoting-style=escape", "-tzf", fs::absolute(tarball).string()}, grading::Limits{60.0, 1024});
+      {"/bin/tar", "--quoting-style=escape", "-P", "-tzf", fs::absolute(tarball).string()}, grading::Limits{60.0, 1024});
   const grading::Outcome verbose = grading::run_limited(
-      {"/bin/tar", "--quoting-style=escape", "--numeric-owner", "-tvzf", fs::absolute(tarball).string()},
+      {"/bin/tar", "--quoting-style=escape", "-P", "--numeric-owner", "-tvzf", fs::absolute(tarball).string()},
       grading::Limits{60.0, 1024});
   if (names.exit_status != 0 || verbose.exit_status != 0) return "not a readable .tar.gz";
   if (names.output.size() >= 190000 || verbose.output.size() >= 190000) {
