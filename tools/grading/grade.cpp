@@ -18,6 +18,7 @@
 
 #include "grading/catalogue.hpp"
 #include "grading/grading.hpp"
+#include "grading/sandbox.hpp"
 
 #include "descent/cli.hpp"
 #include "descent/output.hpp"
@@ -256,9 +257,7 @@ grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, 
   for (const auto& source : e.test_sources) compile.push_back(source.string());
   compile.insert(compile.end(), {DESCENT_GRADING_MAIN_LIBRARY, "-o", program.string()});
   grading::Limits compile_limits{s.compile_timeout, 2048};
-  compile_limits.sandbox = &compile_view;
-  compile_limits.processes = 16;
-  compile_limits.file_bytes = 512LL << 20;
+  compile_limits.runner = grading::sandboxed_runner(compile_view, 16, 512LL << 20);
   compile_limits.deadline = context.deadline;
   const grading::Outcome built = grading::run_limited(compile, compile_limits);
   if (built.over_budget) return zero("compile error: the submission's time budget ran out while compiling");
@@ -278,9 +277,7 @@ grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, 
   run_view.workdir = work;
   run_view.environment = sandbox_environment();
   grading::Limits limits{s.timeout, s.memory};
-  limits.sandbox = &run_view;
-  limits.processes = 16;
-  limits.file_bytes = 16LL << 20;
+  limits.runner = grading::sandboxed_runner(run_view, 16, 16LL << 20);
   limits.deadline = context.deadline;
   try {
     grading::ExerciseResult graded = grading::grade_program(program.string(), result.exercise, limits);

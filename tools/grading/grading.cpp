@@ -129,59 +129,15 @@ std::string failure_details(const std::string& output) {
 
 void become_subreaper() { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
 
-namespace {
-
-// run_limited in a sandbox: the verdict pipe is passed through as descriptor 200.
-Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limits, bool channel) {
-  SandboxView view = *limits.sandbox;
-  SandboxLimits sandbox;
-  sandbox.cpu_seconds = limits.timeout_seconds;
-  sandbox.wall_seconds = limits.timeout_seconds;
-  sandbox.memory_bytes = static_cast<long long>(limits.memory_megabytes) * 1024 * 1024;
-  sandbox.processes = limits.processes;
-  sandbox.output_bytes = output_limit;
-  sandbox.file_bytes = limits.file_bytes;
-  Outcome outcome;
-  if (limits.deadline) {
-    const double left = std::chrono::duration<double>(*limits.deadline - std::chrono::steady_clock::now()).count();
-    if (left <= 0) {
-      outcome.timed_out = outcome.over_budget = true;
-      return outcome;
-    }
-    if (left < sandbox.wall_seconds) {
-      sandbox.wall_seconds = left;
-      outcome.over_budget = true;  // cleared below if it finished in time
-    }
-  }
-  int verdict_pipe[2] = {-1, -1};
-  const std::string nonce = channel ? random_nonce() : "";
-  if (channel) {
-    if (::pipe2(verdict_pipe, O_CLOEXEC) != 0) throw std::runtime_error("cannot make a pipe");
-    view.inherit_fd = verdict_pipe[1];
-    view.environment.push_back("DESCENT_GRADE_CHANNEL=" + std::to_string(inherited_fd) + ":" + nonce);
-  }
-  const SandboxResult run = run_sandboxed(argv, view, sandbox);
-  if (channel) ::close(verdict_pipe[1]);
-  outcome.exit_status = run.status;
-  outcome.signal = run.signal;
-  outcome.timed_out = run.timed_out;
-  outcome.over_budget = outcome.over_budget && run.timed_out;
-  outcome.out_of_memory = run.out_of_memory;
-  outcome.forked = run.forked;
-  outcome.output = run.output;
-  if (channel) {
-    ::fcntl(verdict_pipe[0], F_SETFL, O_NONBLOCK);  // every writer is dead: read what is there
-    const std::string verdict = read_all(verdict_pipe[0]);
-    ::close(verdict_pipe[0]);
-    outcome.passed = !outcome.timed_out && !outcome.forked && verdict == "PASS " + nonce + "\n";
-  }
-  return outcome;
-}
-
-}  // namespace
-
 Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, bool channel) {
-  if (limits.sandbox != nullptr) return run_in_sandbox(argv, limits, channel);
+  if (limits.runner) {
+    if (limits.deadline && std::chrono::steady_clock::now() >= *limits.deadline) {
+      Outcome late;
+      late.timed_out = late.over_budget = true;
+      return late;
+    }
+    return limits.runner(argv, limits, channel);
+  }
   char capture_name[] = "/tmp/descent-grade-XXXXXX";
   const int capture = ::mkstemp(capture_name);
   if (capture < 0) throw std::runtime_error(std::string("cannot make a temporary file: ") + std::strerror(errno));

@@ -8,25 +8,27 @@
 // A case passes only when the trusted grading main reports "PASS <nonce>" on a private pipe
 // (see grading_main.cpp): exit codes and printed text decide nothing.
 
-#include "grading/sandbox.hpp"
-
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace grading {
 
+struct Outcome;
+struct Limits;
+/// Runs a program for run_limited instead of the default (grade: sandbox.hpp's sandboxed_runner).
+using Runner = std::function<Outcome(const std::vector<std::string>& argv, const Limits& limits, bool channel)>;
+
 struct Limits {
   Limits() = default;
   Limits(double timeout, long memory) : timeout_seconds(timeout), memory_megabytes(memory) {}
   double timeout_seconds = 10.0;  ///< wall clock per test case
   long memory_megabytes = 1024;   ///< address space per test case (in a sandbox: all its processes together)
-  /// When set, every run goes through run_sandboxed with this view (grade); otherwise it runs
-  /// as a child process group of this one (score_exercises on a student's machine).
-  const SandboxView* sandbox = nullptr;
-  int processes = 16;                     ///< in a sandbox: processes per run
-  long long file_bytes = 16LL << 20;      ///< in a sandbox: largest file, and its /tmp
+  /// When set, every run goes through it (grade: a sandbox); otherwise it runs as a child
+  /// process group of this one (score_exercises on a student's machine).
+  Runner runner;
   /// When set, no run goes past it and cases not started by then score 0 (a submission's budget).
   std::optional<std::chrono::steady_clock::time_point> deadline;
 };

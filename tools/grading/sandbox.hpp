@@ -15,6 +15,8 @@
 // without the view: still under the unprivileged uid (when the grader is root), the rlimits,
 // the cgroup and the wall clock. sandbox_status() says which holds.
 
+#include "grading/grading.hpp"
+
 #include <filesystem>
 #include <string>
 #include <sys/types.h>
@@ -67,6 +69,11 @@ struct SandboxStatus {
   std::string why;            ///< when !namespaces: bwrap's message
 };
 const SandboxStatus& sandbox_status();
+
+/// A Runner for grading::Limits that runs every program in this sandbox (the verdict pipe passed
+/// through as descriptor 200): limits.timeout_seconds is the CPU and wall limit, memory_megabytes
+/// the case's memory, and a run never goes past limits.deadline.
+Runner sandboxed_runner(SandboxView view, int processes, long long file_bytes);
 
 /// Makes `folder` (created if needed) owned by `uid` and private to it: the sandbox's writable folder.
 void make_sandbox_folder(const std::filesystem::path& folder, uid_t uid);
