@@ -16,6 +16,7 @@ packages=(
   doxygen libjs-mathjax                # the book, with formulas typeset offline
   nlohmann-json3-dev                   # the grader's Gradescope results.json
   liblbfgspp-dev                       # the L-BFGS benchmark's peer (header-only, Chapter 7)
+  bubblewrap                           # grade: a sandbox (namespaces) for every student process
 )
 
 missing=()

@@ -130,6 +130,14 @@ std::string failure_details(const std::string& output) {
 void become_subreaper() { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
 
 Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, bool channel) {
+  if (limits.runner) {
+    if (limits.deadline && std::chrono::steady_clock::now() >= *limits.deadline) {
+      Outcome late;
+      late.timed_out = late.over_budget = true;
+      return late;
+    }
+    return limits.runner(argv, limits, channel);
+  }
   char capture_name[] = "/tmp/descent-grade-XXXXXX";
   const int capture = ::mkstemp(capture_name);
   if (capture < 0) throw std::runtime_error(std::string("cannot make a temporary file: ") + std::strerror(errno));
@@ -212,12 +220,14 @@ int ExerciseResult::max_points() const {
 ExerciseResult grade_program(const std::string& program, const std::string& exercise, const Limits& limits) {
   ExerciseResult result{exercise, {}, {}};
   const Outcome listing = run_limited({program, "--list-test-names-only"}, limits);
+  if (listing.over_budget) throw std::runtime_error("the submission's time budget ran out before " + exercise + " ran");
   if (listing.exit_status < 0) throw std::runtime_error(program + ": cannot list its test cases");
   for (const auto& name : lines_of(listing.output)) {
     if (name.empty()) continue;
     // Catch2 would read such a name as a command-line option and run something else.
     if (name[0] == '-') throw std::runtime_error(program + ": test case '" + name + "' must not start with '-'");
     const Outcome tags = run_limited({program, test_spec(name), "--list-tags"}, limits);
+    if (tags.over_budget) throw std::runtime_error("the submission's time budget ran out during " + exercise);
     const auto at = tags.output.find("[points=");
     if (at == std::string::npos) throw std::runtime_error(program + ": test case '" + name + "' has no [points=N] tag");
     CaseResult c;
@@ -228,9 +238,13 @@ ExerciseResult grade_program(const std::string& program, const std::string& exer
     c.passed = run.passed;
     c.points = c.passed ? c.max_points : 0;
     if (!c.passed) {
-      if (run.timed_out) {
+      if (run.over_budget) {
+        c.feedback = "not run to the end: the submission's time budget ran out\n";
+      } else if (run.timed_out) {
         c.feedback = "took longer than " + std::to_string(static_cast<int>(limits.timeout_seconds)) +
                      " s (an endless loop?)\n";
+      } else if (run.out_of_memory) {
+        c.feedback = "used more than " + std::to_string(limits.memory_megabytes) + " MB of memory (all its processes together)\n";
       } else if (run.signal != 0) {
         c.feedback = std::string("crashed: ") + ::strsignal(run.signal) + "\n";
       } else if (run.forked) {

@@ -8,15 +8,29 @@
 // A case passes only when the trusted grading main reports "PASS <nonce>" on a private pipe
 // (see grading_main.cpp): exit codes and printed text decide nothing.
 
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace grading {
 
+struct Outcome;
+struct Limits;
+/// Runs a program for run_limited instead of the default (grade: sandbox.hpp's sandboxed_runner).
+using Runner = std::function<Outcome(const std::vector<std::string>& argv, const Limits& limits, bool channel)>;
+
 struct Limits {
+  Limits() = default;
+  Limits(double timeout, long memory) : timeout_seconds(timeout), memory_megabytes(memory) {}
   double timeout_seconds = 10.0;  ///< wall clock per test case
-  long memory_megabytes = 1024;   ///< address space per test case
+  long memory_megabytes = 1024;   ///< address space per test case (in a sandbox: all its processes together)
+  /// When set, every run goes through it (grade: a sandbox); otherwise it runs as a child
+  /// process group of this one (score_exercises on a student's machine).
+  Runner runner;
+  /// When set, no run goes past it and cases not started by then score 0 (a submission's budget).
+  std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 /// What one run of a program did.
@@ -26,6 +40,8 @@ struct Outcome {
   int signal = 0;         ///< the signal that ended it, or 0
   bool forked = false;    ///< it left processes behind (they were killed)
   bool passed = false;    ///< the trusted main reported a pass with the right nonce
+  bool out_of_memory = false;  ///< in a sandbox: the case's memory limit was hit
+  bool over_budget = false;    ///< not run, or cut short: the deadline had passed
   std::string output;     ///< stdout and stderr together (first 200 kB)
 };
 
