@@ -277,7 +277,8 @@ grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, 
   run_view.workdir = work;
   run_view.environment = sandbox_environment();
   grading::Limits limits{s.timeout, s.memory};
-  limits.runner = grading::sandboxed_runner(run_view, 16, 16LL << 20);
+  // One process per case: a graded test has no reason to start another, and an attempt is caught.
+  limits.runner = grading::sandboxed_runner(run_view, 1, 16LL << 20);
   limits.deadline = context.deadline;
   try {
     grading::ExerciseResult graded = grading::grade_program(program.string(), result.exercise, limits);

@@ -47,7 +47,8 @@ struct Cgroup {
            ::access("/sys/fs/cgroup/pids/cgroup.procs", W_OK) == 0;
   }
 
-  Cgroup(const SandboxLimits& limits, bool enabled) {
+  // `overhead`: processes of the sandbox itself (bwrap and its init in a PID namespace).
+  Cgroup(const SandboxLimits& limits, bool enabled, int overhead) {
     if (!enabled) return;
     static std::atomic<int> counter{0};
     const std::string name = "descent-grade-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
@@ -62,7 +63,9 @@ struct Cgroup {
     }
     write_text(memory / "memory.limit_in_bytes", std::to_string(limits.memory_bytes));
     write_text(memory / "memory.memsw.limit_in_bytes", std::to_string(limits.memory_bytes));  // no swap
-    write_text(pids / "pids.max", std::to_string(limits.processes + 4));  // + bwrap, its init, setpriv
+    // Exactly the processes allowed: a fork beyond them fails, and pids.events counts the attempt,
+    // so a case that tries to start a process is caught however short-lived that process is.
+    write_text(pids / "pids.max", std::to_string(limits.processes + overhead));
   }
   [[nodiscard]] bool active() const { return dirs.size() == 2; }
 
@@ -92,6 +95,18 @@ struct Cgroup {
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
+  }
+
+  // Whether a fork was refused because the case had used up its processes.
+  [[nodiscard]] bool fork_refused() const {
+    if (!active()) return false;
+    std::ifstream events(pids / "pids.events");
+    for (std::string key; events >> key;) {
+      long long value = 0;
+      events >> value;
+      if (key == "max" && value > 0) return true;
+    }
+    return false;
   }
 
   [[nodiscard]] bool oom_killed() const {
@@ -183,7 +198,7 @@ SandboxResult run(const std::vector<std::string>& argv, const SandboxView& view,
 
   int output_pipe[2];
   if (::pipe2(output_pipe, O_CLOEXEC) != 0) throw std::runtime_error("cannot make a pipe");
-  Cgroup group(limits, cgroups);
+  Cgroup group(limits, cgroups, namespaces ? 2 : 0);
 
   const pid_t child = ::fork();
   if (child < 0) {
@@ -200,7 +215,8 @@ SandboxResult run(const std::vector<std::string>& argv, const SandboxView& view,
     ::setrlimit(RLIMIT_CPU, &cpu_limit);
     set_limit(RLIMIT_FSIZE, static_cast<rlim_t>(limits.file_bytes));
     set_limit(RLIMIT_AS, static_cast<rlim_t>(limits.memory_bytes));
-    set_limit(RLIMIT_NPROC, static_cast<rlim_t>(limits.processes));
+    // A backstop one above the cgroup's exact limit: the cgroup refuses first and counts the attempt.
+    set_limit(RLIMIT_NPROC, static_cast<rlim_t>(limits.processes + 1));
     ::dup2(output_pipe[1], STDOUT_FILENO);
     ::dup2(output_pipe[1], STDERR_FILENO);
     const int null_input = ::open("/dev/null", O_RDONLY);
@@ -253,6 +269,7 @@ SandboxResult run(const std::vector<std::string>& argv, const SandboxView& view,
   drain();
   ::close(output_pipe[0]);
   result.out_of_memory = group.oom_killed();
+  if (group.fork_refused()) result.forked = true;
   group.remove();
   if (!result.timed_out && WIFEXITED(status)) result.status = WEXITSTATUS(status);
   if (!result.timed_out && WIFSIGNALED(status)) result.signal = WTERMSIG(status);
