@@ -1,0 +1,3 @@
+// placeholder replaced below
+#include <catch2/catch.hpp>
+TEST_CASE("placeholder") { CHECK(true); }
