@@ -165,7 +165,8 @@ std::string hand_table(const Function& fn, const RunResult& result,
     } else {  // the step that took row t−1 to row t, with every number substituted
       const auto& from = rows[t - 1];
       cells.push_back(fn.update_text(formatted(from.x, fmt), fmt(from.learning_rate),
-                                     formatted(from.gradient, fmt), formatted(rows[t].x, fmt)));
+                                     formatted(from.gradient, fmt),
+                                     formatted(rows[t].x, fmt)));
     }
     for (const double x : rows[t].x) cells.push_back(fmt(x));
     cells.push_back(fmt(rows[t].loss));

@@ -78,7 +78,8 @@ struct ValleysSettings {
 //! [settle]
 // Plain descent until the slope is below 1e-10 (or 100 000 steps): where it settles.
 double settle(const TwoValleys& f, double start, double learning_rate) {
-  const StopRules rules{.max_steps = 100'000, .gradient_tolerance = 1e-10, .record_every = 0};
+  const StopRules rules{
+      .max_steps = 100'000, .gradient_tolerance = 1e-10, .record_every = 0};
   return minimize(f, scalar(start), learning_rate, rules).x[0];
 }
 //! [settle]
@@ -194,9 +195,11 @@ struct SaddleSettings {
 //! [escape_run]
 // Descent on x² − y² from (1, ε) until |y| ≥ 1: the steps it takes to leave the saddle.
 template <class O = GradientDescent>
-RunResult escape_run(const Vector& start, double learning_rate, int budget, O optimizer = {}) {
+RunResult escape_run(const Vector& start, double learning_rate, int budget,
+                     O optimizer = {}) {
   const StopRules rules{.max_steps = budget, .gradient_tolerance = 0.0};
-  return minimize(Saddle{}, start, ConstantRate{learning_rate}, rules, std::move(optimizer),
+  return minimize(Saddle{}, start, ConstantRate{learning_rate}, rules,
+                  std::move(optimizer),
                   [](const TraceRow& row) { return std::abs(row.x[1]) < 1.0; });
 }
 //! [escape_run]
@@ -271,10 +274,12 @@ int saddle_experiment(const CommandLine& cli, const SaddleSettings& s) {
   TextTable noisy({"from (1, 0)", "escaped", "fewest steps", "mean", "most"});
   //! [noisy_runs]
   noisy.add_row(summary("gradient noise σ = " + format_number(s.noise), [&](int seed) {
-    return NoisyGradient<>{.deviation = s.noise, .seed = static_cast<std::uint64_t>(seed)};
+    return NoisyGradient<>{.deviation = s.noise,
+                           .seed = static_cast<std::uint64_t>(seed)};
   }));
   noisy.add_row(summary("perturbed, radius " + format_number(s.noise), [&](int seed) {
-    return PerturbedDescent<>{.threshold = 1e-3, .radius = s.noise, .seed = static_cast<std::uint64_t>(seed)};
+    return PerturbedDescent<>{
+        .threshold = 1e-3, .radius = s.noise, .seed = static_cast<std::uint64_t>(seed)};
   }));
   //! [noisy_runs]
   std::cout << "Started exactly on y = 0, " << s.seeds << " seeds each (perturbed descent kicks only where ‖∇f‖ ≤ 1e-3)\n\n"
@@ -406,10 +411,13 @@ int escape_experiment(const CommandLine& /*cli*/, const EscapeSettings& s) {
     int reached = 0;
     double mean_f = 0.0;
     for (int seed = 1; seed <= s.seeds; ++seed) {
-      const RunResult hot = minimize(f, scalar(start), ConstantRate{s.learning_rate},
-                                     StopRules{.max_steps = s.noisy_steps, .record_every = 0},
-                                     NoisyGradient<>{.deviation = s.noise, .seed = static_cast<std::uint64_t>(1000 * row + seed)});
-      const RunResult cooled = minimize(f, hot.x, ConstantRate{s.learning_rate}, calm);  // then settle, no noise
+      const RunResult hot = minimize(
+          f, scalar(start), ConstantRate{s.learning_rate},
+          StopRules{.max_steps = s.noisy_steps, .record_every = 0},
+          NoisyGradient<>{.deviation = s.noise,
+                          .seed = static_cast<std::uint64_t>(1000 * row + seed)});
+      const RunResult cooled = minimize(f, hot.x, ConstantRate{s.learning_rate},
+                                        calm);  // then settle, no noise
       reached += cooled.x[0] < hump ? 1 : 0;
       mean_f += cooled.loss / s.seeds;
     }
@@ -481,7 +489,8 @@ int sharp_flat_experiment(const CommandLine& cli, const SharpFlatSettings& s) {
 
   //! [perturb]
   // Mean of f(x* + δ) − f(x*) over draws δ ~ N(0, r²), the same draws for both minima.
-  TextTable table({"radius r", "sharp: mean increase", "flat: mean increase", "sharp / flat"});
+  TextTable table(
+      {"radius r", "sharp: mean increase", "flat: mean increase", "sharp / flat"});
   LinePlot figure{.title = "Loss increase under random perturbations of radius r",
                   .x_label = "radius r",
                   .y_label = "mean f(x* + δ) − f(x*)",
@@ -521,7 +530,8 @@ int sharp_flat_experiment(const CommandLine& cli, const SharpFlatSettings& s) {
       for (int t = 0; t < s.steps; ++t) {
         double tilt = 0;  // the batch's mean tilt: B samples drawn with replacement
         for (int b = 0; b < batch; ++b) tilt += data.tilts[random.below(32)] / batch;
-        const double g = batch == 32 ? f.gradient(scalar(x))[0] : f.gradient(scalar(x))[0] + tilt;
+        const double g =
+            batch == 32 ? f.gradient(scalar(x))[0] : f.gradient(scalar(x))[0] + tilt;
         x -= s.learning_rate * g;
       }
       //! [sgd_step]

@@ -209,32 +209,41 @@ int zigzag_experiment(const CommandLine& cli, const ZigzagSettings& s) {
 int main(int argc, char* argv[]) {
   using namespace descent;
   Chapter chapter("momentum_adam",
-                  "Chapter 6: momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW and Lion, raced and explained.");
-  chapter.add({.name = "race", .summary = "every optimizer on Rosenbrock from (−1.2, 1): steps to a tolerance",
-               .outputs = {.quiet = false}},
-              race_experiment)
-      .add({.name = "theory", .summary = "measured convergence rates against the quadratic formulas",
+                  "Chapter 6: momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW and "
+                  "Lion, raced and explained.");
+  chapter
+      .add({.name = "race",
+            .summary =
+                "every optimizer on Rosenbrock from (−1.2, 1): steps to a tolerance",
+            .outputs = {.quiet = false}},
+           race_experiment)
+      .add({.name = "theory",
+            .summary = "measured convergence rates against the quadratic formulas",
             .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
            theory_experiment)
-      .add({.name = "zigzag", .summary = "plain descent and momentum on an ill-conditioned bowl",
+      .add({.name = "zigzag",
+            .summary = "plain descent and momentum on an ill-conditioned bowl",
             .outputs = {.terminal_plot = false, .quiet = false}},
            zigzag_experiment);
   const Vector rosenbrock_start = point(-1.2, 1.0);
-  add_free_run(chapter, {.landscapes = {{.name = "rosenbrock",
-                                         .formula = "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)²",
-                                         .make = [](double) { return AnyObjective(Rosenbrock{}); },
-                                         .start = rosenbrock_start,
-                                         .minimizer = point(1.0, 1.0)},
-                                        {.name = "quadratic",
-                                         .formula = "a quadratic with eigenvalues 1 and κ",
-                                         .make = [](double kappa) {
-                                           return AnyObjective(Quadratic::with_eigenvalues(point(1.0, kappa)));
-                                         },
-                                         .start = Vector::Ones(2),
-                                         .minimizer = Vector::Zero(2),
-                                         .uses_condition = true}},
-                         .optimizer_flags = true,
-                         .steps = 3000});
+  add_free_run(chapter,
+               {.landscapes = {{.name = "rosenbrock",
+                                .formula = "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)²",
+                                .make = [](double) { return AnyObjective(Rosenbrock{}); },
+                                .start = rosenbrock_start,
+                                .minimizer = point(1.0, 1.0)},
+                               {.name = "quadratic",
+                                .formula = "a quadratic with eigenvalues 1 and κ",
+                                .make =
+                                    [](double kappa) {
+                                      return AnyObjective(
+                                          Quadratic::with_eigenvalues(point(1.0, kappa)));
+                                    },
+                                .start = Vector::Ones(2),
+                                .minimizer = Vector::Zero(2),
+                                .uses_condition = true}},
+                .optimizer_flags = true,
+                .steps = 3000});
   return chapter.main(argc, argv);
 }
 //! [main]

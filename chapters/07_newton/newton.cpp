@@ -64,8 +64,10 @@ int one_step_experiment(const CommandLine& /*cli*/, const OneStepSettings& s) {
   for (const double kappa : {1.0, 10.0, 1e2, 1e4, 1e6, 1e8}) {
     const Quadratic q = Quadratic::with_eigenvalues(point(1.0, kappa));
     //! [one_newton_step]
-    const RunResult newton = minimize(q, start, StopRules{.max_steps = 1}, Newton{{.step = NewtonStep::pure}});
-    const double error = (newton.x - q.minimizer()).norm() / (start - q.minimizer()).norm();
+    const RunResult newton =
+        minimize(q, start, StopRules{.max_steps = 1}, Newton{{.step = NewtonStep::pure}});
+    const double error =
+        (newton.x - q.minimizer()).norm() / (start - q.minimizer()).norm();
     //! [one_newton_step]
     // Chapter 6's best constant settings for eigenvalues 1 and κ.
     const double root = std::sqrt(kappa);
@@ -98,16 +100,20 @@ int digits_experiment(const CommandLine& /*cli*/, const DigitsSettings& s) {
   require_size(s.start, 2, "--start");
   const Rosenbrock valley;
   //! [digits]
-  const RunResult run = minimize(valley, s.start, StopRules{.max_steps = 12, .gradient_tolerance = 1e-15},
-                                 Newton{{.step = NewtonStep::pure}});
-  TextTable table({"k", "x_k", "error e(k) = ‖x_k − (1, 1)‖", "correct digits", "e(k)/e(k−1)²"});
+  const RunResult run =
+      minimize(valley, s.start, StopRules{.max_steps = 12, .gradient_tolerance = 1e-15},
+               Newton{{.step = NewtonStep::pure}});
+  TextTable table(
+      {"k", "x_k", "error e(k) = ‖x_k − (1, 1)‖", "correct digits", "e(k)/e(k−1)²"});
   double previous = NAN;
   for (const TraceRow& row : run.trace.rows()) {
     const double error = (row.x - valley.minimizer()).norm();
     const bool exact = error == 0.0;  // rounding can land on (1, 1) exactly
-    table.add_row({std::to_string(row.step), point_text(row.x, 16), exact ? "0" : format_scientific(error, 3),
-                   exact ? "all 16" : format_fixed(-std::log10(error), 1),
-                   row.step == 0 || exact ? "—" : format_number(error / (previous * previous), 3)});
+    table.add_row(
+        {std::to_string(row.step), point_text(row.x, 16),
+         exact ? "0" : format_scientific(error, 3),
+         exact ? "all 16" : format_fixed(-std::log10(error), 1),
+         row.step == 0 || exact ? "—" : format_number(error / (previous * previous), 3)});
     previous = error;
   }
   //! [digits]
@@ -157,7 +163,8 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   };
   for (const Vector& start : {point(-1.2, 1.0), point(0.0, 1.5)}) {
     //! [far_runs]
-    const RunResult pure = minimize(valley, start, rules, Newton{{.step = NewtonStep::pure}});
+    const RunResult pure =
+        minimize(valley, start, rules, Newton{{.step = NewtonStep::pure}});
     const RunResult damped = minimize(valley, start, rules, Newton{});  // shift + Armijo
     //! [far_runs]
     for (const auto& [name, run] : {std::pair{"pure", &pure}, std::pair{"damped", &damped}}) {
@@ -191,11 +198,13 @@ int memory_experiment(const CommandLine& /*cli*/, const MemorySettings& s) {
                    "Hessian / L-BFGS"});
   //! [memory_table]
   for (const double n : {2.0, 10.0, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9}) {
-    const double entries = n * n;          // every second derivative ∂²L/∂x_i∂x_j
-    const double pairs = 2.0 * s.memory * n;  // m vectors s and m vectors y, n numbers each
+    const double entries = n * n;  // every second derivative ∂²L/∂x_i∂x_j
+    const double pairs =
+        2.0 * s.memory * n;                // m vectors s and m vectors y, n numbers each
     const double ratio = entries / pairs;  // n / (2m)
-    table.add_row({format_number(n, 20), format_number(entries, 20), format_bytes(8.0 * entries),
-                   format_number(pairs, 20), format_bytes(8.0 * pairs), format_fixed(ratio, ratio < 10 ? 3 : 0)});
+    table.add_row({format_number(n, 20), format_number(entries, 20),
+                   format_bytes(8.0 * entries), format_number(pairs, 20),
+                   format_bytes(8.0 * pairs), format_fixed(ratio, ratio < 10 ? 3 : 0)});
   }
   //! [memory_table]
   std::cout << "Memory for the curvature alone (8 bytes per double), L-BFGS with m = " << s.memory << "\n\n"
@@ -226,8 +235,11 @@ struct Contender {
   double learning_rate;  // 0 for the searching methods
 };
 //! [contenders]
-constexpr Contender contenders[] = {
-    {"descent", 1e-3}, {"momentum", 1e-3}, {"adam", 5e-2}, {"newton", 0.0}, {"l-bfgs", 0.0}};
+constexpr Contender contenders[] = {{"descent", 1e-3},
+                                    {"momentum", 1e-3},
+                                    {"adam", 5e-2},
+                                    {"newton", 0.0},
+                                    {"l-bfgs", 0.0}};
 //! [contenders]
 
 // Numbers a method keeps beyond x and ∇f: its state, for the memory column.

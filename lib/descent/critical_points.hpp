@@ -39,10 +39,12 @@ struct Classification {
 };
 
 //! [classify]
-/// Classifies by the signs of the eigenvalues of the symmetric `hessian`; an eigenvalue with
-/// |λ| ≤ `tolerance` counts as zero. One negative and one positive make a saddle even if another
-/// is zero: some direction goes down and some goes up, whatever the third does.
-[[nodiscard]] inline Classification classify(const Matrix& hessian, double tolerance = 1e-6) {
+/// Classifies by the signs of the eigenvalues of the symmetric `hessian`; an eigenvalue
+/// with |λ| ≤ `tolerance` counts as zero. One negative and one positive make a saddle
+/// even if another is zero: some direction goes down and some goes up, whatever the third
+/// does.
+[[nodiscard]] inline Classification classify(const Matrix& hessian,
+                                             double tolerance = 1e-6) {
   const Eigen::SelfAdjointEigenSolver<Matrix> solver(hessian, Eigen::EigenvaluesOnly);
   const Vector eigenvalues = solver.eigenvalues();
   const bool down = (eigenvalues.array() < -tolerance).any();
