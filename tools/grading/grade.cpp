@@ -488,7 +488,9 @@ Graded grade_exercise(const Exercise& e, const fs::path& root, const Settings& s
 grading::ExerciseResult student_view(const Graded& graded, const Privacy& privacy) {
   grading::ExerciseResult shown{graded.result.exercise, {}, shown_to_student(graded.student_error, privacy)};
   for (grading::CaseResult c : graded.result.cases) {
-    if (c.hidden) {
+    if (c.hidden && c.feedback.rfind("not run: ", 0) == 0) {
+      c.feedback = shown_to_student(c.feedback, privacy);  // the student's reason, set by grade_exercise
+    } else if (c.hidden) {
       c.feedback = c.passed ? "" : "a hidden case: what it checks and why it failed are for your instructor\n";
     } else {
       c.name = shown_to_student(c.name, privacy);
