@@ -5,7 +5,11 @@
 # its trick worked. Asserts: no hostile submission gains a point (at most 20 of 22), every
 # classmate keeps full marks, unsafe tarballs are refused with a reason, names become safe ids,
 # nothing outside the output folder changes, no sandboxed process is left, the batch finishes
-# within BUDGET seconds. Inputs: GRADE, MAKE_STARTER, SOURCE_DIR, WORK_DIR, BUDGET.
+# within BUDGET seconds; what each student may see (student_report.txt, results.json's visible
+# fields) holds no hidden-case text and no instructor or grader path; the honest classmate graded
+# alone before and after the batch gets identical reports. Whole hostile headers
+# (batch/descent_path.<trick>.hpp) join the batch too.
+# Inputs: GRADE, MAKE_STARTER, SOURCE_DIR, BINARY_DIR, WORK_DIR, BUDGET.
 set(SOLUTION_DIR ${SOURCE_DIR}/exercises/01_hand_descent)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/batch ${WORK_DIR}/out)
@@ -49,6 +53,17 @@ foreach(body IN LISTS bodies)
   file(COPY ${SOLUTION_DIR}/central_difference.hpp DESTINATION ${sub})
 endforeach()
 
+# Hostile whole headers (batch/descent_path.<trick>.hpp, @SOURCE_DIR@ replaced).
+file(GLOB wholes ${CMAKE_CURRENT_LIST_DIR}/batch/descent_path.*.hpp)
+foreach(whole IN LISTS wholes)
+  get_filename_component(trick ${whole} NAME)
+  string(REGEX REPLACE "^descent_path\\.|\\.hpp$" "" trick ${trick})
+  list(APPEND tricks ${trick})
+  set(sub ${WORK_DIR}/batch/${trick}/exercises/01_hand_descent)
+  configure_file(${whole} ${sub}/descent_path.hpp @ONLY)
+  file(COPY ${SOLUTION_DIR}/central_difference.hpp DESTINATION ${sub})
+endforeach()
+
 # Unsafe tarballs: a symbolic link (to the reference), a '..' path, an absolute path.
 reference_submission(${WORK_DIR}/tar/link)
 file(REMOVE ${WORK_DIR}/tar/link/exercises/01_hand_descent/descent_path.hpp)
@@ -67,6 +82,16 @@ set(odd_names "eve,99,99\nmallory,22" "..." "gradebook.csv" "Alice")
 foreach(name IN LISTS odd_names)
   reference_submission("${WORK_DIR}/batch/${name}")
 endforeach()
+
+# The honest classmate graded alone, before the batch (and again after it: the same reports).
+function(grade_alone out)
+  execute_process(COMMAND ${GRADE} ${WORK_DIR}/batch/alice --out ${out} --chapters 1 --timeout 2 --memory 512 --quiet
+                  RESULT_VARIABLE status ERROR_VARIABLE errors)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "grade alice alone failed (${status}): ${errors}")
+  endif()
+endfunction()
+grade_alone(${WORK_DIR}/alone-before)
 
 execute_process(COMMAND ps -e -o uid= OUTPUT_VARIABLE uids_before)
 file(GLOB_RECURSE tree_before LIST_DIRECTORIES true ${SOURCE_DIR}/exercises/*)
@@ -158,4 +183,58 @@ string(FIND "${report_invalid_utf8}" "\\xff\\xfe" escaped_bytes)
 if(escaped_bytes EQUAL -1)
   message(FATAL_ERROR "invalid UTF-8 was not shown escaped:\n${report_invalid_utf8}")
 endif()
+# What every student may see (student_report.txt, results.json's top-level output and its visible
+# tests) holds no hidden-case text and no path of the instructor's tree or the grader's temp.
+set(secrets "four-dimensional" "after 50 steps" "Eigen::VectorXd::Zero(4), 0.1, 50" "std::pow(1.0 - 0.2 * c[i], 50)"
+            "descent_path_hidden_test" "${SOURCE_DIR}" "${BINARY_DIR}" "descent-grade-" "/tmp/descent")
+foreach(id IN LISTS ids)
+  file(READ ${WORK_DIR}/out/${id}/student_report.txt seen)
+  file(READ ${WORK_DIR}/out/${id}/results.json json)
+  string(JSON output GET "${json}" output)
+  string(APPEND seen "\n${output}")
+  string(JSON tests LENGTH "${json}" tests)
+  math(EXPR last_test "${tests} - 1")
+  foreach(i RANGE ${last_test})
+    string(JSON visibility GET "${json}" tests ${i} visibility)
+    string(JSON name GET "${json}" tests ${i} name)
+    string(JSON output GET "${json}" tests ${i} output)
+    if(visibility STREQUAL "visible")
+      string(APPEND seen "\n${name}\n${output}")
+    elseif(NOT visibility STREQUAL "after_published" OR NOT output MATCHES "^(|a hidden case: [^\n]*\n|not run: [^\n]*)$")
+      message(FATAL_ERROR "${id}: the hidden case ${name} is '${visibility}' with output '${output}'")
+    endif()
+  endforeach()
+  foreach(secret IN LISTS secrets)
+    string(FIND "${seen}" "${secret}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "${id}: what the student sees holds '${secret}':\n${seen}")
+    endif()
+  endforeach()
+endforeach()
+# The hidden-text tricks: the public cases pass, the hidden case fails, the instructor sees why.
+foreach(trick prints_environment leaks_hidden_by_static_assert leaks_hidden_by_error)
+  if(NOT score_${trick} EQUAL 20)
+    message(FATAL_ERROR "${trick}: ${score_${trick}} points, expected 20 (all but one case):\n${report_${trick}}")
+  endif()
+endforeach()
+foreach(trick leaks_hidden_by_static_assert leaks_hidden_by_error)
+  string(FIND "${report_${trick}}" "compile error with the hidden tests" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${trick}: the instructor's report does not show the hidden compile error:\n${report_${trick}}")
+  endif()
+endforeach()
+string(FIND "${report_prints_environment}" "environment:" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "prints_environment: its feedback is not in the report:\n${report_prints_environment}")
+endif()
+
+# Later grades unaffected: alice graded alone after the batch gets the same reports as before it.
+grade_alone(${WORK_DIR}/alone-after)
+foreach(file report.txt student_report.txt results.json)
+  file(READ ${WORK_DIR}/alone-before/${file} before)
+  file(READ ${WORK_DIR}/alone-after/${file} after)
+  if(NOT before STREQUAL after)
+    message(FATAL_ERROR "alice's ${file} changed after the batch:\n${before}\n---\n${after}")
+  endif()
+endforeach()
 message(STATUS "batch of ${count} graded in ${elapsed} s; ids: ${ids}")

@@ -45,7 +45,8 @@ using descent::UsageError;
 struct Exercise {
   std::string chapter;  // "01_hand_descent"
   std::string name;     // "descent_path"
-  std::vector<fs::path> test_sources;
+  fs::path test;        // the public tests (also in the student's pack)
+  fs::path hidden_test; // the hidden tests, or empty
 };
 
 struct Settings {
@@ -62,10 +63,18 @@ struct Settings {
   int max_megabytes = 20;         // a tarball's contents, unpacked
 };
 
-// What one submission's processes run as, and until when.
+// What one submission's processes run as, and until when. The hidden tests are compiled and run
+// under a uid of their own, so nothing the public runs can read holds hidden text.
 struct Context {
   uid_t uid;
+  uid_t hidden_uid;
   std::chrono::steady_clock::time_point deadline;
+};
+
+// One exercise graded: the instructor's full result, and the error the student may see.
+struct Graded {
+  grading::ExerciseResult result;
+  std::string student_error;
 };
 
 // The catalogue's exercises of the chosen chapters (all when `chapters` is empty), in its order.
@@ -83,9 +92,7 @@ std::vector<Exercise> exercises_to_grade(const grading::Catalogue& catalogue, co
   std::vector<Exercise> found;
   for (const auto& chapter : chosen) {
     for (const auto& e : chapter.exercises) {
-      Exercise exercise{chapter.chapter, e.name, {e.test}};
-      if (!e.hidden_test.empty()) exercise.test_sources.push_back(e.hidden_test);
-      found.push_back(std::move(exercise));
+      found.push_back(Exercise{chapter.chapter, e.name, e.test, e.hidden_test});
     }
   }
   if (found.empty()) throw UsageError("--catalogue " + catalogue.file.string() + ": no exercises");
@@ -93,24 +100,134 @@ std::vector<Exercise> exercises_to_grade(const grading::Catalogue& catalogue, co
 }
 
 // The cases a test source declares, read from its TEST_CASE lines: what a submission that does
-// not compile loses.
-std::vector<grading::CaseResult> declared_cases(const Exercise& e) {
+// not compile loses. Every case of a hidden test source is hidden.
+std::vector<grading::CaseResult> declared_cases(const fs::path& source, bool hidden) {
   static const std::regex test_case(R"re(TEST_CASE\("([^"]*)",\s*"([^"]*)"\))re");
   std::vector<grading::CaseResult> cases;
-  for (const auto& source : e.test_sources) {
-    std::ifstream in(source);
-    const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    for (std::sregex_iterator m(text.begin(), text.end(), test_case), end; m != end; ++m) {
-      grading::CaseResult c;
-      c.name = (*m)[1];
-      const std::string tags = (*m)[2];
-      const auto at = tags.find("[points=");
-      c.max_points = at == std::string::npos ? 0 : std::atoi(tags.c_str() + at + 8);
-      c.hidden = tags.find("[hidden]") != std::string::npos;
-      cases.push_back(std::move(c));
-    }
+  if (source.empty()) return cases;
+  std::ifstream in(source);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  for (std::sregex_iterator m(text.begin(), text.end(), test_case), end; m != end; ++m) {
+    grading::CaseResult c;
+    c.name = (*m)[1];
+    const std::string tags = (*m)[2];
+    const auto at = tags.find("[points=");
+    c.max_points = at == std::string::npos ? 0 : std::atoi(tags.c_str() + at + 8);
+    c.hidden = hidden;
+    cases.push_back(std::move(c));
   }
   return cases;
+}
+
+std::vector<grading::CaseResult> declared_cases(const Exercise& e) {
+  auto cases = declared_cases(e.test, false);
+  for (auto& c : declared_cases(e.hidden_test, true)) cases.push_back(std::move(c));
+  return cases;
+}
+
+std::string read_text(const fs::path& file) {
+  std::ifstream in(file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string trimmed(const std::string& line) {
+  const auto first = line.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  return line.substr(first, line.find_last_not_of(" \t\r") + 1 - first);
+}
+
+// What a student must never see, and what is shown instead: the instructor's paths (rewritten
+// to names the student knows, or to placeholders) and text quoted from the hidden tests (each
+// line quoting one is replaced by a fixed sentence).
+struct Privacy {
+  std::vector<std::pair<std::string, std::string>> paths;  // applied in this order
+  std::vector<std::string> temp_prefixes;  // "<tmp>/descent-": any path starting so is the grader's
+  std::vector<std::string> hidden_text;    // lines and string literals of the hidden tests
+};
+
+// Adds `path` (and its canonical spelling) to be shown as `shown`.
+void add_path(Privacy& p, const fs::path& path, const std::string& shown) {
+  if (path.empty()) return;
+  std::error_code error;
+  for (const fs::path& spelling : {path, fs::weakly_canonical(path, error)}) {
+    std::string text = spelling.string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    if (text.size() > 1) p.paths.emplace_back(text, shown);
+  }
+}
+
+Privacy instructor_privacy(const std::vector<Exercise>& exercises, const Settings& s) {
+  Privacy p;
+  std::string public_text;
+  for (const auto& e : exercises) {
+    add_path(p, e.test, "tests/" + e.chapter + "/" + e.test.filename().string());
+    add_path(p, e.hidden_test, "<hidden tests>");
+    public_text += read_text(e.test);
+  }
+  static const std::regex literal(R"re("((?:[^"\\\n]|\\.){10,})")re");
+  for (const auto& e : exercises) {
+    if (e.hidden_test.empty()) continue;
+    const std::string text = read_text(e.hidden_test);
+    for (std::sregex_iterator m(text.begin(), text.end(), literal), end; m != end; ++m) {
+      if (public_text.find((*m)[1]) == std::string::npos) p.hidden_text.push_back((*m)[1]);
+    }
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      line = trimmed(line);
+      if (line.size() >= 20 && line[0] != '#' && public_text.find(line) == std::string::npos) p.hidden_text.push_back(line);
+    }
+  }
+  add_path(p, DESCENT_GRADING_MAIN_LIBRARY, "<grading main>");
+  add_path(p, s.include_dir, "<support>");
+  add_path(p, fs::path(s.catalogue_file).parent_path(), "<catalogue>");
+  add_path(p, DESCENT_BINARY_DIR, "<build>");
+  add_path(p, DESCENT_SOURCE_DIR, "<source>");
+  std::error_code error;
+  for (const fs::path& temp : {fs::temp_directory_path(), fs::weakly_canonical(fs::temp_directory_path(), error)}) {
+    p.temp_prefixes.push_back((temp / "descent-").string());
+  }
+  return p;
+}
+
+// `text` as a student may see it: no line quoting the hidden tests, no instructor path.
+std::string shown_to_student(const std::string& text, const Privacy& p) {
+  std::string shown;
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    const bool quotes = std::any_of(p.hidden_text.begin(), p.hidden_text.end(),
+                                    [&](const std::string& hidden) { return line.find(hidden) != std::string::npos; });
+    if (quotes) line = "[a line quoting the hidden tests is not shown]";
+    for (const auto& [path, name] : p.paths) {
+      for (auto at = line.find(path); at != std::string::npos; at = line.find(path, at + name.size())) {
+        line.replace(at, path.size(), name);
+      }
+    }
+    for (const auto& prefix : p.temp_prefixes) {
+      for (auto at = line.find(prefix); at != std::string::npos; at = line.find(prefix, at)) {
+        auto stop = at;
+        while (stop < line.size() && (std::isalnum(static_cast<unsigned char>(line[stop])) != 0 ||
+                                      std::string("/._-+").find(line[stop]) != std::string::npos)) {
+          ++stop;
+        }
+        line.replace(at, stop - at, "<grader temp>");
+      }
+    }
+    // The grader's scratch and cache folders by name, wherever they show (e.g. /proc/self/mountinfo).
+    for (auto at = line.find("descent-grade-"); at != std::string::npos; at = line.find("descent-grade-", at)) {
+      const auto path_char = [&](std::size_t k) {
+        return std::isalnum(static_cast<unsigned char>(line[k])) != 0 || std::string("/._-+").find(line[k]) != std::string::npos;
+      };
+      auto start = at;
+      while (start > 0 && path_char(start - 1)) --start;
+      auto stop = at;
+      while (stop < line.size() && path_char(stop)) ++stop;
+      line.replace(start, stop - start, "<grader temp>");
+      at = start;
+    }
+    shown += line + '\n';
+  }
+  if (!text.empty() && text.back() != '\n' && !shown.empty()) shown.pop_back();
+  return shown;
 }
 
 fs::path make_scratch(const std::string& what) {
@@ -212,22 +329,50 @@ std::vector<std::string> sandbox_environment() {
   return {"PATH=/usr/bin:/bin", "HOME=/tmp", "TMPDIR=/tmp", "LANG=C.UTF-8"};
 }
 
-grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, const Settings& s,
-                                       const fs::path& scratch, const fs::path& pch, const Context& context) {
-  grading::ExerciseResult result{e.chapter + "/" + e.name, declared_cases(e), {}};
+// The compiler's error lines a student may see: only those located in their own header or in
+// the public test file of their pack (the instructor's paths rewritten), or a fixed sentence.
+std::string student_diagnostics(const std::string& output, const Privacy& privacy, const std::string& header,
+                                const std::string& test) {
+  std::string shown;
+  int kept = 0;
+  std::istringstream lines(shown_to_student(output, privacy));
+  for (std::string line; std::getline(lines, line) && kept < 12;) {
+    if (line.rfind(header + ":", 0) != 0 && line.rfind(test + ":", 0) != 0) continue;
+    if (line.find("error") == std::string::npos && line.find("note:") == std::string::npos &&
+        line.find("required from") == std::string::npos) {
+      continue;
+    }
+    shown += line + '\n';
+    ++kept;
+  }
+  return shown.empty() ? "the compiler's messages are all in library code: build the exercise with your pack "
+                         "(cmake --build build) to see them\n"
+                       : shown;
+}
+
+Graded grade_exercise(const Exercise& e, const fs::path& root, const Settings& s, const fs::path& scratch,
+                      const fs::path& pch, const Context& context, const Privacy& privacy) {
+  Graded graded{{e.chapter + "/" + e.name, declared_cases(e), {}}, {}};
   const fs::path relative = fs::path("exercises") / e.chapter / (e.name + ".hpp");
   const fs::path header = root / relative;
-  const auto zero = [&](const std::string& why) {
-    result.error = why;
-    for (auto& c : result.cases) c.feedback = "not run: " + why.substr(0, why.find('\n'));
-    return result;
+  // `why` for the instructor, `shown` for the student; the cases of `from` on score 0.
+  const auto zero = [&](const std::string& why, const std::string& shown, std::size_t from = 0) {
+    graded.result.error = why;
+    graded.student_error = shown;
+    for (std::size_t k = from; k < graded.result.cases.size(); ++k) {
+      graded.result.cases[k].passed = false;
+      graded.result.cases[k].points = 0;
+      graded.result.cases[k].feedback = "not run: " + shown.substr(0, shown.find('\n'));
+    }
+    return graded;
   };
-  if (!no_links_below(root, relative)) return zero("refused: exercises/" + e.chapter + "/" + e.name + ".hpp is reached through a symbolic link");
+  const auto zero_all = [&](const std::string& why) { return zero(why, why); };
+  if (!no_links_below(root, relative)) return zero_all("refused: exercises/" + e.chapter + "/" + e.name + ".hpp is reached through a symbolic link");
   if (fs::symlink_status(header).type() != fs::file_type::regular) {
-    return zero("missing file exercises/" + e.chapter + "/" + e.name + ".hpp");
+    return zero_all("missing file exercises/" + e.chapter + "/" + e.name + ".hpp");
   }
   if (std::chrono::steady_clock::now() >= context.deadline) {
-    return zero("not graded: the submission's time budget of " + std::to_string(static_cast<int>(s.budget)) + " s ran out");
+    return zero_all("not graded: the submission's time budget of " + std::to_string(static_cast<int>(s.budget)) + " s ran out");
   }
   // The student's header is the only file of theirs the tests see, copied into a clean folder.
   const fs::path include = scratch / "include" / e.chapter;
@@ -236,63 +381,166 @@ grading::ExerciseResult grade_exercise(const Exercise& e, const fs::path& root, 
   fs::permissions(include, fs::perms(0755));
   fs::copy_file(header, include / header.filename(), fs::copy_options::overwrite_existing);
   fs::permissions(include / header.filename(), fs::perms(0644));
-  // The compiler writes only into a folder of the sandbox's user; it sees (read-only) the system,
-  // the student's header, the grading support header, this exercise's tests, the trusted main
-  // and the precompiled header: no reference solution, no other exercise, no other submission.
-  const fs::path build = scratch / ("build-" + e.name);
-  grading::make_sandbox_folder(build, context.uid);
-  const fs::path program = build / ("ex_" + e.name);
-  grading::SandboxView compile_view;
-  compile_view.uid = context.uid;
-  compile_view.read_only = {scratch / "support", include, DESCENT_GRADING_MAIN_LIBRARY};
-  for (const auto& source : e.test_sources) compile_view.read_only.push_back(source);
-  if (!pch.empty()) compile_view.read_only.push_back(pch.parent_path());
-  compile_view.writable = build;
-  compile_view.workdir = build;
-  compile_view.environment = sandbox_environment();
-  std::vector<std::string> compile = compile_flags();
-  compile.push_back("-I" + (scratch / "support").string());
-  compile.push_back("-I" + include.string());
-  if (!pch.empty()) compile.insert(compile.end(), {"-include", pch.string()});
-  for (const auto& source : e.test_sources) compile.push_back(source.string());
-  compile.insert(compile.end(), {DESCENT_GRADING_MAIN_LIBRARY, "-o", program.string()});
-  grading::Limits compile_limits{s.compile_timeout, 2048};
-  compile_limits.runner = grading::sandboxed_runner(compile_view, 16, 512LL << 20);
-  compile_limits.deadline = context.deadline;
-  const grading::Outcome built = grading::run_limited(compile, compile_limits);
-  if (built.over_budget) return zero("compile error: the submission's time budget ran out while compiling");
-  if (built.timed_out) {
-    return zero("compile error: the compiler took longer than " + std::to_string(static_cast<int>(s.compile_timeout)) + " s");
-  }
-  if (built.exit_status != 0 || !fs::exists(program)) {
-    return zero("compile error:\n" + first_errors(built.output, scratch));
-  }
+  // The public and the hidden tests are two programs, compiled and run apart: the public
+  // program, its compiler messages and its runs never see the hidden tests (the only compiler
+  // messages and case feedback a student sees come from it). Each compiler writes only into a
+  // folder of its sandbox's user and sees (read-only) the system, the student's header, the
+  // grading support header, one test source, the trusted main and the precompiled header.
+  struct Program {
+    grading::Outcome built;
+    fs::path build;
+    fs::path program;
+  };
+  const auto compile = [&](const fs::path& test, const std::string& kind, uid_t uid) {
+    Program p;
+    p.build = scratch / ("build-" + e.name + "-" + kind);
+    grading::make_sandbox_folder(p.build, uid);
+    p.program = p.build / ("ex_" + e.name);
+    grading::SandboxView view;
+    view.uid = uid;
+    view.read_only = {scratch / "support", include, DESCENT_GRADING_MAIN_LIBRARY, test};
+    if (!pch.empty()) view.read_only.push_back(pch.parent_path());
+    view.writable = p.build;
+    view.workdir = p.build;
+    view.environment = sandbox_environment();
+    std::vector<std::string> command = compile_flags();
+    command.push_back("-I" + (scratch / "support").string());
+    command.push_back("-I" + include.string());
+    if (!pch.empty()) command.insert(command.end(), {"-include", pch.string()});
+    command.insert(command.end(), {test.string(), DESCENT_GRADING_MAIN_LIBRARY, "-o", p.program.string()});
+    grading::Limits limits{s.compile_timeout, 2048};
+    limits.runner = grading::sandboxed_runner(view, 16, 512LL << 20);
+    limits.deadline = context.deadline;
+    p.built = grading::run_limited(command, limits);
+    return p;
+  };
+  // Why a compile failed, for the instructor and the student; empty when it worked.
+  const auto failed = [&](const Program& p) -> std::string {
+    if (p.built.over_budget) return "compile error: the submission's time budget ran out while compiling";
+    if (p.built.timed_out) {
+      return "compile error: the compiler took longer than " + std::to_string(static_cast<int>(s.compile_timeout)) + " s";
+    }
+    if (p.built.exit_status != 0 || !fs::exists(p.program)) return "compile error:\n";
+    return {};
+  };
   // Every case: the program read-only, a working folder of its own user, nothing else of ours.
-  const fs::path work = scratch / ("run-" + e.name);
-  grading::make_sandbox_folder(work, context.uid);
-  grading::SandboxView run_view;
-  run_view.uid = context.uid;
-  run_view.read_only = {build};
-  run_view.writable = work;
-  run_view.workdir = work;
-  run_view.environment = sandbox_environment();
-  grading::Limits limits{s.timeout, s.memory};
-  // One process per case: a graded test has no reason to start another, and an attempt is caught.
-  limits.runner = grading::sandboxed_runner(run_view, 1, 16LL << 20);
-  limits.deadline = context.deadline;
-  try {
-    grading::ExerciseResult graded = grading::grade_program(program.string(), result.exercise, limits);
-    graded.exercise = result.exercise;
-    return graded;
-  } catch (const std::exception& error) {
-    return zero(error.what());
+  const auto run = [&](const Program& p, const std::string& kind, uid_t uid, bool hidden) {
+    const fs::path work = scratch / ("run-" + e.name + "-" + kind);
+    grading::make_sandbox_folder(work, uid);
+    grading::SandboxView view;
+    view.uid = uid;
+    view.read_only = {p.build};
+    view.writable = work;
+    view.workdir = work;
+    view.environment = sandbox_environment();
+    grading::Limits limits{s.timeout, s.memory};
+    // One process per case: a graded test has no reason to start another, and an attempt is caught.
+    limits.runner = grading::sandboxed_runner(view, 1, 16LL << 20);
+    limits.deadline = context.deadline;
+    grading::ExerciseResult result = grading::grade_program(p.program.string(), graded.result.exercise, limits);
+    for (auto& c : result.cases) c.hidden = hidden;  // what the hidden program ran is hidden, whatever its tags
+    return result.cases;
+  };
+  const std::string shown_header = relative.string();
+  const std::string shown_test = "tests/" + e.chapter + "/" + e.test.filename().string();
+  const Program public_program = compile(e.test, "public", context.uid);
+  if (const std::string why = failed(public_program); !why.empty()) {
+    if (why != "compile error:\n") return zero_all(why);
+    return zero(why + first_errors(public_program.built.output, scratch),
+                why + student_diagnostics(public_program.built.output, privacy, shown_header, shown_test));
   }
+  std::vector<grading::CaseResult> cases;
+  try {
+    cases = run(public_program, "public", context.uid, false);
+  } catch (const std::exception& error) {
+    return zero_all(shown_to_student(error.what(), privacy));
+  }
+  const std::size_t public_cases = cases.size();
+  if (e.hidden_test.empty()) {
+    graded.result.cases = std::move(cases);
+    return graded;
+  }
+  // The hidden cases: what goes wrong there is the instructor's to read, the student gets a sentence.
+  auto hidden_declared = declared_cases(e.hidden_test, true);
+  const auto hidden_zero = [&](const std::string& why, const std::string& shown) {
+    graded.result.cases = std::move(cases);
+    for (auto& c : hidden_declared) graded.result.cases.push_back(std::move(c));
+    return zero(why, shown, public_cases);
+  };
+  const Program hidden_program = compile(e.hidden_test, "hidden", context.hidden_uid);
+  if (const std::string why = failed(hidden_program); !why.empty()) {
+    if (why != "compile error:\n") return hidden_zero(why, why);
+    return hidden_zero("compile error with the hidden tests:\n" + first_errors(hidden_program.built.output, scratch),
+                       "compile error with the hidden tests: the exercise compiles with the public tests but not "
+                       "with the hidden ones (their compiler messages are for your instructor)");
+  }
+  try {
+    for (auto& c : run(hidden_program, "hidden", context.hidden_uid, true)) cases.push_back(std::move(c));
+  } catch (const std::exception& error) {
+    return hidden_zero(std::string("the hidden tests: ") + error.what(),
+                       "the hidden tests could not be run (the reason is for your instructor)");
+  }
+  graded.result.cases = std::move(cases);
+  return graded;
 }
 
-nlohmann::json gradescope_results(const std::vector<grading::ExerciseResult>& results) {
+// An exercise as the student may see it: public cases with their feedback (the instructor's
+// paths and any line quoting the hidden tests removed), hidden cases with a fixed sentence.
+grading::ExerciseResult student_view(const Graded& graded, const Privacy& privacy) {
+  grading::ExerciseResult shown{graded.result.exercise, {}, shown_to_student(graded.student_error, privacy)};
+  for (grading::CaseResult c : graded.result.cases) {
+    if (c.hidden && c.feedback.rfind("not run: ", 0) == 0) {
+      c.feedback = shown_to_student(c.feedback, privacy);  // the student's reason, set by grade_exercise
+    } else if (c.hidden) {
+      c.feedback = c.passed ? "" : "a hidden case: what it checks and why it failed are for your instructor\n";
+    } else {
+      c.name = shown_to_student(c.name, privacy);
+      c.feedback = shown_to_student(c.feedback, privacy);
+    }
+    shown.cases.push_back(std::move(c));
+  }
+  return shown;
+}
+
+// The student's report: like the instructor's, but each exercise's hidden cases only counted,
+// never named or explained.
+std::string student_report(const std::vector<grading::ExerciseResult>& results) {
+  std::ostringstream out;
+  int total = 0;
+  int maximum = 0;
+  for (const auto& e : results) {
+    out << e.exercise << ": " << e.points() << "/" << e.max_points() << " points\n";
+    std::istringstream error(e.error);
+    for (std::string line; std::getline(error, line);) out << "         " << line << '\n';
+    int hidden = 0, hidden_points = 0, hidden_max = 0;
+    for (const auto& c : e.cases) {
+      if (c.hidden) {
+        ++hidden;
+        hidden_points += c.points;
+        hidden_max += c.max_points;
+        continue;
+      }
+      out << (c.passed ? "  [pass] " : "  [FAIL] ") << c.points << "/" << c.max_points << "  " << c.name << '\n';
+      std::istringstream lines(c.feedback);
+      for (std::string line; std::getline(lines, line);) out << "         " << line << '\n';
+    }
+    if (hidden > 0) {
+      out << "  [hidden] " << hidden_points << "/" << hidden_max << "  " << hidden
+          << (hidden == 1 ? " hidden case (what it checks" : " hidden cases (what they check") << " is for your instructor)\n";
+    }
+    total += e.points();
+    maximum += e.max_points();
+  }
+  out << "score: " << total << "/" << maximum << '\n';
+  return out.str();
+}
+
+// Gradescope's results.json, from the student's view: hidden cases published only after grading
+// and with a fixed sentence, the visible top-level output the student's report.
+nlohmann::json gradescope_results(const std::vector<grading::ExerciseResult>& shown) {
   nlohmann::json tests = nlohmann::json::array();
   double total = 0;
-  for (const auto& e : results) {
+  for (const auto& e : shown) {
     for (const auto& c : e.cases) {
       tests.push_back({{"name", e.exercise + ": " + c.name},
                        {"score", c.points},
@@ -303,7 +551,7 @@ nlohmann::json gradescope_results(const std::vector<grading::ExerciseResult>& re
       total += c.points;
     }
   }
-  return {{"score", total}, {"output", grading::report(results)}, {"visibility", "visible"},
+  return {{"score", total}, {"output", student_report(shown)}, {"visibility", "visible"},
           {"stdout_visibility", "hidden"}, {"tests", tests}};
 }
 
@@ -378,12 +626,26 @@ std::string refuse_tarball(const fs::path& tarball, const Settings& s) {
 // Grades one submission into `out` and returns its results.
 std::vector<grading::ExerciseResult> grade_submission(const fs::path& submission, const fs::path& out,
                                                       const std::vector<Exercise>& exercises, const Settings& s,
-                                                      const fs::path& pch, uid_t uid) {
+                                                      const fs::path& pch, uid_t uid, const Privacy& instructor) {
   const fs::path scratch = make_scratch("grade");
   ::chmod(scratch.c_str(), 0711);  // without namespaces, the sandbox's user reaches its folders in it
-  const Context context{uid, std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+  // This submission's own paths first: its header shown as the pack names it, the rest as placeholders.
+  Privacy privacy = instructor;
+  std::vector<std::pair<std::string, std::string>> own;
+  for (const auto& e : exercises) own.emplace_back((scratch / "include" / e.chapter).string(), "exercises/" + e.chapter);
+  own.emplace_back((scratch / "support").string(), "<support>");
+  own.emplace_back(scratch.string(), "<grader temp>");
+  std::error_code path_error;
+  for (const fs::path& path : {fs::absolute(submission, path_error), fs::weakly_canonical(submission, path_error)}) {
+    if (path.string().size() > 1) own.emplace_back(path.string(), "<submission>");
+  }
+  for (const fs::path& path : {fs::absolute(out, path_error), fs::weakly_canonical(out, path_error)}) {
+    if (path.string().size() > 1) own.emplace_back(path.string(), "<output>");
+  }
+  privacy.paths.insert(privacy.paths.begin(), own.begin(), own.end());
+  const Context context{uid, uid + 1, std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                                                                     std::chrono::duration<double>(s.budget))};
-  std::vector<grading::ExerciseResult> results;
+  std::vector<Graded> results;
   try {
     fs::create_directories(scratch / "support");
     fs::permissions(scratch / "support", fs::perms(0755));
@@ -415,32 +677,41 @@ std::vector<grading::ExerciseResult> grade_submission(const fs::path& submission
     } else {
       root = submission_root(submission);
     }
-    for (const auto& e : exercises) results.push_back(grade_exercise(e, root, s, scratch, pch, context));
+    for (const auto& e : exercises) results.push_back(grade_exercise(e, root, s, scratch, pch, context, privacy));
   } catch (const std::exception& error) {
     results.clear();
     for (const auto& e : exercises) {
-      grading::ExerciseResult r{e.chapter + "/" + e.name, declared_cases(e), std::string("not graded: ") + error.what()};
-      for (auto& c : r.cases) c.feedback = "not run: " + std::string(error.what());
+      Graded r{{e.chapter + "/" + e.name, declared_cases(e), std::string("not graded: ") + error.what()},
+               std::string("not graded: ") + error.what()};
+      for (auto& c : r.result.cases) c.feedback = "not run: " + std::string(error.what());
       results.push_back(std::move(r));
     }
   }
   std::error_code ignored;
   fs::remove_all(scratch, ignored);
   // Whatever the submission printed is shown escaped.
+  std::vector<grading::ExerciseResult> full;
+  std::vector<grading::ExerciseResult> shown;
   for (auto& r : results) {
-    r.error = escaped(r.error);
-    for (auto& c : r.cases) {
+    r.result.error = escaped(r.result.error);
+    r.student_error = escaped(r.student_error);
+    for (auto& c : r.result.cases) {
       c.name = escaped(c.name);
       c.feedback = escaped(c.feedback);
     }
+    full.push_back(r.result);
+    shown.push_back(student_view(r, privacy));
   }
-  // Written last, from the grader's memory: nothing a submission wrote survives.
+  // Written last, from the grader's memory: nothing a submission wrote survives. report.txt is
+  // the instructor's (everything, hidden cases included); student_report.txt and results.json
+  // are what the student may see.
   fs::create_directories(out);
-  descent::write_file_atomically(out / "report.txt", grading::report(results));
+  descent::write_file_atomically(out / "report.txt", grading::report(full));
+  descent::write_file_atomically(out / "student_report.txt", student_report(shown));
   descent::write_file_atomically(
       out / "results.json",
-      gradescope_results(results).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
-  return results;
+      gradescope_results(shown).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return full;
 }
 
 // A submission's name made into a folder name and gradebook id: lower case [a-z0-9._-], not
@@ -520,12 +791,13 @@ int main(int argc, char* argv[]) {
                 << ", but it sees the file system as that uid may: keep solutions and other submissions unreadable.\n";
     }
     const fs::path pch = precompiled_header();
-    // One unprivileged uid per submission, different for every grade run at the same time.
+    const Privacy privacy = instructor_privacy(exercises, s);
+    // Two unprivileged uids per submission (public, hidden), different for every grade run at the same time.
     const uid_t uid_base = 1000000 + static_cast<uid_t>(::getpid() % 100000) * 1000;
 
     if (!s.submission.empty()) {
       if (!fs::exists(s.submission)) throw UsageError(s.submission + ": no such file or folder");
-      const auto results = grade_submission(s.submission, *cli.out(), exercises, s, pch, uid_base);
+      const auto results = grade_submission(s.submission, *cli.out(), exercises, s, pch, uid_base, privacy);
       if (!cli.quiet()) std::cout << grading::report(results);
       return 0;
     }
@@ -549,7 +821,7 @@ int main(int argc, char* argv[]) {
     for (std::size_t k = 0; k < submissions.size(); ++k) {
       const std::string id = safe_id(student_id(submissions[k]), taken);
       const auto results = grade_submission(submissions[k], *cli.out() / id, exercises, s, pch,
-                                            uid_base + static_cast<uid_t>(k % 1000));
+                                            uid_base + 2 * static_cast<uid_t>(k % 500), privacy);
       int total = 0;
       book << csv_field(id);
       nlohmann::json points = nlohmann::json::object();
