@@ -36,15 +36,6 @@ std::vector<std::string> row(const std::string& text, const std::string& prefix)
   return {};
 }
 
-// The number after `label` in `text` (e.g. "slope against η: 1.049").
-double number_after(const std::string& text, const std::string& label) {
-  const auto at = text.find(label);
-  REQUIRE(at != std::string::npos);
-  std::string word = text.substr(at + label.size(), 24);
-  for (const std::string minus = "−"; word.find(minus) != std::string::npos;) word.replace(word.find(minus), minus.size(), "-");
-  return std::stod(word);
-}
-
 double as_number(std::string cell) {
   for (const std::string minus = "−"; cell.find(minus) != std::string::npos;) cell.replace(cell.find(minus), minus.size(), "-");
   return std::stod(cell);

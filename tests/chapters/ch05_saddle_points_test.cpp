@@ -18,33 +18,6 @@ using namespace descent;
 
 namespace {
 Run chapter(const std::string& args) { return run_program(SADDLE_POINTS_BINARY, args); }
-// True when one line of `text` holds these cells, in this order.
-bool has_row(const std::string& text, const std::vector<std::string>& cells) {
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const std::size_t end = std::min(text.find('\n', begin), text.size());
-    const std::string line = text.substr(begin, end - begin);
-    std::size_t at = 0;
-    bool all = true;
-    for (const auto& cell : cells) {
-      at = line.find(cell, at);
-      if (at == std::string::npos) {
-        all = false;
-        break;
-      }
-      at += cell.size();
-    }
-    if (all) return true;
-    begin = end + 1;
-  }
-  return false;
-}
-// The number after `label` in `text`.
-double number_after(const std::string& text, const std::string& label) {
-  const std::size_t at = text.find(label);
-  REQUIRE(at != std::string::npos);
-  return std::stod(text.substr(at + label.size()));
-}
 }  // namespace
 
 TEST_CASE("the classifier reads the signs of the eigenvalues, with a tolerance for zero") {

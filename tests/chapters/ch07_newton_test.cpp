@@ -20,28 +20,6 @@ using namespace descent;
 namespace {
 Run chapter(const std::string& args) { return run_program(NEWTON_BINARY, args); }
 Vector v2(double a, double b) { return Vector{{a, b}}; }
-// True when one line of `text` holds these cells, in this order (columns are padded with spaces,
-// so the test names the cells and not the padding).
-bool has_row(const std::string& text, const std::vector<std::string>& cells) {
-  std::size_t begin = 0;
-  while (begin < text.size()) {
-    const std::size_t end = std::min(text.find('\n', begin), text.size());
-    const std::string line = text.substr(begin, end - begin);
-    std::size_t at = 0;
-    bool all = true;
-    for (const auto& cell : cells) {
-      at = line.find(cell, at);
-      if (at == std::string::npos) {
-        all = false;
-        break;
-      }
-      at += cell.size();
-    }
-    if (all) return true;
-    begin = end + 1;
-  }
-  return false;
-}
 StopRules to_gradient(int max_steps) { return StopRules{.max_steps = max_steps, .gradient_tolerance = 1e-8}; }
 }  // namespace
 
