@@ -22,19 +22,6 @@ namespace {
 constexpr int channel_fd = 200;  // where the trusted main finds its pipe in the child
 constexpr std::size_t output_limit = 200000;
 
-std::string random_nonce() {
-  unsigned char bytes[16] = {};
-  std::ifstream random("/dev/urandom", std::ios::binary);
-  random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string nonce;
-  for (const unsigned char b : bytes) {
-    nonce += hex[b >> 4];
-    nonce += hex[b & 15];
-  }
-  return nonce;
-}
-
 // Kills every process that is (or was re-parented to be) a child of this one, then reaps it.
 // Returns how many it found.
 int kill_descendants() {
@@ -69,15 +56,6 @@ int kill_descendants() {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   return killed;
-}
-
-std::string read_all(int fd) {
-  std::string text;
-  char buffer[4096];
-  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < output_limit;) {
-    text.append(buffer, static_cast<std::size_t>(n));
-  }
-  return text;
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
@@ -126,6 +104,28 @@ std::string failure_details(const std::string& output) {
 }
 
 }  // namespace
+
+std::string random_nonce() {
+  unsigned char bytes[16] = {};
+  std::ifstream random("/dev/urandom", std::ios::binary);
+  random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
+  static constexpr char hex[] = "0123456789abcdef";
+  std::string nonce;
+  for (const unsigned char b : bytes) {
+    nonce += hex[b >> 4];
+    nonce += hex[b & 15];
+  }
+  return nonce;
+}
+
+std::string read_up_to(int fd, std::size_t limit) {
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < limit;) {
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  return text;
+}
 
 void become_subreaper() { ::prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0); }
 
@@ -194,11 +194,11 @@ Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, 
   if (!outcome.timed_out && WIFEXITED(status)) outcome.exit_status = WEXITSTATUS(status);
   if (!outcome.timed_out && WIFSIGNALED(status)) outcome.signal = WTERMSIG(status);
   ::lseek(capture, 0, SEEK_SET);
-  outcome.output = read_all(capture);
+  outcome.output = read_up_to(capture, output_limit);
   ::close(capture);
   if (channel) {
     ::fcntl(verdict_pipe[0], F_SETFL, O_NONBLOCK);  // every writer is dead: read what is there
-    const std::string verdict = read_all(verdict_pipe[0]);
+    const std::string verdict = read_up_to(verdict_pipe[0], output_limit);
     ::close(verdict_pipe[0]);
     outcome.passed = !outcome.timed_out && !outcome.forked && verdict == "PASS " + nonce + "\n";
   }

@@ -45,6 +45,12 @@ struct Outcome {
   std::string output;     ///< stdout and stderr together (first 200 kB)
 };
 
+/// 128 random bits as hex: the secret of one run that a verdict must carry to count.
+std::string random_nonce();
+
+/// What `fd` gives until end of file, stopping once at least `limit` bytes have been read.
+std::string read_up_to(int fd, std::size_t limit);
+
 /// Runs `argv` under the limits. With `channel`, a pipe and a fresh nonce are handed to the
 /// trusted grading main through DESCENT_GRADE_CHANNEL, and Outcome::passed reports its verdict.
 Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, bool channel = false);

@@ -281,26 +281,6 @@ SandboxResult run(const std::vector<std::string>& argv, const SandboxView& view,
   return result;
 }
 
-std::string random_nonce() {
-  unsigned char bytes[16] = {};
-  std::ifstream random("/dev/urandom", std::ios::binary);
-  random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
-  static constexpr char hex[] = "0123456789abcdef";
-  std::string nonce;
-  for (const unsigned char b : bytes) {
-    nonce += hex[b >> 4];
-    nonce += hex[b & 15];
-  }
-  return nonce;
-}
-
-std::string read_all(int fd) {
-  std::string text;
-  char buffer[4096];
-  for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0 && text.size() < 4096;) text.append(buffer, static_cast<std::size_t>(n));
-  return text;
-}
-
 // run_limited in a sandbox: the verdict pipe is passed through as descriptor 200.
 Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limits, bool channel, SandboxView view,
                        int processes, long long file_bytes) {
@@ -341,7 +321,7 @@ Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limit
   outcome.output = run.output;
   if (channel) {
     ::fcntl(verdict_pipe[0], F_SETFL, O_NONBLOCK);  // every writer is dead: read what is there
-    const std::string verdict = read_all(verdict_pipe[0]);
+    const std::string verdict = read_up_to(verdict_pipe[0], 4096);
     ::close(verdict_pipe[0]);
     outcome.passed = !outcome.timed_out && !outcome.forked && verdict == "PASS " + nonce + "\n";
   }
