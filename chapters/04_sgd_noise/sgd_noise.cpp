@@ -6,6 +6,7 @@
 // and the linear scaling rule do. Run with --help for the flags.
 
 #include "descent/chapter.hpp"
+#include "descent/line_fit.hpp"
 #include "descent/csv.hpp"
 #include "descent/datasets.hpp"
 #include "descent/format.hpp"
@@ -97,12 +98,6 @@ Problem load_problem(const DataSettings& s, const CommandLine& cli) {
   return p;
 }
 
-std::string vector_text(const Vector& v, int digits = 6) {
-  std::string text;
-  for (const double x : v) text += (text.empty() ? "" : ", ") + format_number(x, digits);
-  return "(" + text + ")";
-}
-
 // The Hessian as the program computes it from the data, with its largest off-diagonal entry.
 std::string hessian_text(const Problem& p) {
   const Matrix h = p.hessian();
@@ -123,8 +118,8 @@ std::string hessian_text(const Problem& p) {
 void print_problem(const Problem& p) {
   std::cout << "Data: " << p.description << "\n"
             << "Hessian of L computed from the data: " << hessian_text(p) << "\n"
-            << "Minimum (normal equations): " << p.parameters << "* = " << vector_text(p.best)
-            << ", L* = " << format_number(p.minimum, 6) << "; start " << vector_text(p.start)
+            << "Minimum (normal equations): " << p.parameters << "* = " << format_point(p.best)
+            << ", L* = " << format_number(p.minimum, 6) << "; start " << format_point(p.start)
             << ", L − L* = " << format_number(p.excess(p.start), 6) << "\n";
 }
 
@@ -168,28 +163,6 @@ double late_distance(const Watched& w, const Vector& best) {
   double sum = 0.0;
   for (std::size_t t = from; t < w.path.size(); ++t) sum += (w.path[t] - best).squaredNorm();
   return std::sqrt(sum / static_cast<double>(w.path.size() - from));
-}
-
-// Least-squares slope and intercept of log10(y) against log10(x).
-struct Fit {
-  double slope = 0.0;
-  double intercept = 0.0;
-  [[nodiscard]] double at(double x) const { return std::pow(10.0, intercept + slope * std::log10(x)); }
-};
-
-Fit fit_log_log(const std::vector<double>& x, const std::vector<double>& y) {
-  double sx = 0, sy = 0, sxx = 0, sxy = 0;
-  const auto n = static_cast<double>(x.size());
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    const double lx = std::log10(x[i]);
-    const double ly = std::log10(y[i]);
-    sx += lx;
-    sy += ly;
-    sxx += lx * lx;
-    sxy += lx * ly;
-  }
-  const double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-  return {slope, (sy - slope * sx) / n};
 }
 
 std::string count_text(std::int64_t n) { return n < 0 ? "never" : std::to_string(n); }
@@ -356,15 +329,15 @@ int variance_experiment(const CommandLine& cli, const VarianceSettings& s) {
       without.push_back(v_without);
     }
   }
-  const Fit fit_with = fit_log_log(bs, with);
-  const Fit fit_without = fit_log_log(bs, without);
-  std::cout << "Gradient of the mini-batch loss at w* = " << vector_text(p.best) << ", " << s.draws
+  const PowerLawFit fit_with = fit_log_log(bs, with);
+  const PowerLawFit fit_without = fit_log_log(bs, without);
+  std::cout << "Gradient of the mini-batch loss at w* = " << format_point(p.best) << ", " << s.draws
             << " batches per row; variance = mean of ‖g_B − ∇L‖²\n"
             << "σ² (spread of the " << n << " single-sample gradients) = " << format_number(sigma2, 6) << "\n\n"
             << table.str() << "\n"
-            << "fitted log-log slope for B = 1…128, with replacement:    " << format_number(fit_with.slope, 4)
+            << "fitted log-log slope for B = 1…128, with replacement:    " << format_number(fit_with.slope(), 4)
             << "  (σ²/B predicts −1)\n"
-            << "fitted log-log slope for B = 1…128, without replacement: " << format_number(fit_without.slope, 4)
+            << "fitted log-log slope for B = 1…128, without replacement: " << format_number(fit_without.slope(), 4)
             << "  (steeper: the factor (N−B)/(N−1) falls to 0 at B = N)\n";
   if (cli.out()) {
     LinePlot plot{.title = "variance of the mini-batch gradient at w*, N = " + std::to_string(n),
@@ -382,11 +355,11 @@ int variance_experiment(const CommandLine& cli, const VarianceSettings& s) {
       pred_without.x.push_back(b);
       pred_without.y.push_back(sigma2 / b * (static_cast<double>(n) - b) / static_cast<double>(n - 1));
     }
-    const Series fitted_with{"fit, with: slope " + format_number(fit_with.slope, 3),
+    const Series fitted_with{"fit, with: slope " + format_number(fit_with.slope(), 3),
                              {1.0, 128.0},
                              {fit_with.at(1.0), fit_with.at(128.0)},
                              SeriesStyle::lines};
-    const Series fitted_without{"fit, without: slope " + format_number(fit_without.slope, 3),
+    const Series fitted_without{"fit, without: slope " + format_number(fit_without.slope(), 3),
                                 {1.0, 128.0},
                                 {fit_without.at(1.0), fit_without.at(128.0)},
                                 SeriesStyle::lines};
@@ -443,10 +416,10 @@ int noise_floor_experiment(const CommandLine& cli, const SeedSettings& s) {
     table.add_row({format_number(eta), std::to_string(transient), std::to_string(measured), format_scientific(floor, 3),
                    format_scientific(predicted, 3), format_number(floor / predicted, 3)});
   }
-  const Fit fit = fit_log_log(rates, floors);
-  std::cout << "Constant-η SGD (B = 1, samples drawn with replacement) from " << vector_text(p.start)
+  const PowerLawFit fit = fit_log_log(rates, floors);
+  std::cout << "Constant-η SGD (B = 1, samples drawn with replacement) from " << format_point(p.start)
             << "; tr Σ = " << format_number(spread, 6) << " (spread of the single-sample gradients at w*)\n\n"
-            << table.str() << "\nfitted log-log slope of the floor against η: " << format_number(fit.slope, 4)
+            << table.str() << "\nfitted log-log slope of the floor against η: " << format_number(fit.slope(), 4)
             << "  (proportional to η: 1)\n";
   if (cli.out()) {
     Series prediction{"η·tr Σ/4", {}, {}, SeriesStyle::lines};
@@ -454,7 +427,7 @@ int noise_floor_experiment(const CommandLine& cli, const SeedSettings& s) {
       prediction.x.push_back(eta);
       prediction.y.push_back(eta * spread / 4.0);
     }
-    const LinePlot plot{.title = "noise floor of constant-η SGD: fitted slope " + format_number(fit.slope, 3),
+    const LinePlot plot{.title = "noise floor of constant-η SGD: fitted slope " + format_number(fit.slope(), 3),
                         .x_label = "learning rate η",
                         .y_label = "mean L − L* after the transient",
                         .log_x = true,
@@ -512,7 +485,7 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
     }
     plot.series.push_back(std::move(curve));
   }
-  std::cout << "Single-sample SGD (with replacement) from " << vector_text(p.start) << ", " << s.epochs
+  std::cout << "Single-sample SGD (with replacement) from " << format_point(p.start) << ", " << s.epochs
             << " epochs = " << updates << " updates, η0 = " << format_number(s.learning_rate)
             << " (schedules of Chapter 3 over the whole run)\n\n"
             << table.str();
@@ -731,8 +704,8 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
     std::cout << "diverged at update " << w.result.divergence->step << ": lower --lr (2/λmax = "
               << format_number(largest_stable_learning_rate(p.hessian()), 6) << ")\n";
   }
-  std::cout << "final " << p.parameters << " = " << vector_text(w.path.back()) << ", closed form "
-            << vector_text(p.best) << "\n";
+  std::cout << "final " << p.parameters << " = " << format_point(w.path.back()) << ", closed form "
+            << format_point(p.best) << "\n";
   if (cli.out()) {
     LinePlot plot{.title = "L − L* by update, B = " + std::to_string(batch),
                   .x_label = "gradient evaluations",

@@ -7,6 +7,7 @@
 // flat minima. Run with --help for the flags.
 
 #include "descent/chapter.hpp"
+#include "descent/line_fit.hpp"
 #include "descent/critical_points.hpp"
 #include "descent/format.hpp"
 #include "descent/landscapes.hpp"
@@ -30,13 +31,6 @@ namespace {
 using namespace descent;
 
 Vector scalar(double x) { return Vector::Constant(1, x); }
-
-std::string point_text(const Vector& x, int digits = 6) {
-  if (x.size() == 1) return format_number(x[0], digits);
-  std::string text;
-  for (const double v : x) text += (text.empty() ? "" : ", ") + format_number(v, digits);
-  return "(" + text + ")";
-}
 
 std::string eigen_text(const Vector& eigenvalues) {
   std::string text;
@@ -159,7 +153,7 @@ int critical_experiment(const CommandLine& /*cli*/, const CriticalSettings& s) {
   TextTable table({"landscape", "critical point", "f", "Hessian eigenvalues", "kind"});
   const auto add = [&](const std::string& name, const auto& f, const std::vector<Vector>& starts) {
     for (const CriticalPoint& p : find_critical_points(f, starts, 1e-12, 1e-3, s.tolerance)) {
-      table.add_row({name, point_text(p.x, 6), format_number(p.value, 6), eigen_text(p.classification.eigenvalues),
+      table.add_row({name, format_point(p.x, 6), format_number(p.value, 6), eigen_text(p.classification.eigenvalues),
                      std::string(kind_name(p.classification.kind))});
     }
   };
@@ -216,7 +210,7 @@ int saddle_experiment(const CommandLine& cli, const SaddleSettings& s) {
   const RunResult stuck = minimize(Saddle{}, point(1.0, 0.0), eta, to_flat);
   const Classification there = classify(Saddle{}.hessian(stuck.x));
   std::cout << "f(x, y) = x² − y², plain descent at η = " << format_number(eta) << "\n\n"
-            << "From (1, 0): " << describe_outcome(stuck, to_flat) << ", at " << point_text(stuck.x, 3)
+            << "From (1, 0): " << describe_outcome(stuck, to_flat) << ", at " << format_point(stuck.x, 3)
             << ", f = " << format_scientific(stuck.loss, 2) << ". Hessian eigenvalues there: "
             << eigen_text(there.eigenvalues) << ": a " << kind_name(there.kind) << ", not a minimum.\n\n";
 
@@ -239,22 +233,12 @@ int saddle_experiment(const CommandLine& cli, const SaddleSettings& s) {
     predicted.x.push_back(logs.back());
     predicted.y.push_back(logs.back() * predicted_slope);
   }
-  //! [fit]
-  // Least-squares line steps ≈ a + b·ln(1/ε).
-  const double count = static_cast<double>(logs.size());
-  double mean_l = 0, mean_s = 0;
-  for (std::size_t i = 0; i < logs.size(); ++i) mean_l += logs[i] / count, mean_s += steps[i] / count;
-  double covariance = 0, variance = 0;
-  for (std::size_t i = 0; i < logs.size(); ++i) {
-    covariance += (logs[i] - mean_l) * (steps[i] - mean_s);
-    variance += (logs[i] - mean_l) * (logs[i] - mean_l);
-  }
-  const double slope = covariance / variance;
-  //! [fit]
+  const LineFit line = fit_line(logs, steps);  // steps ≈ a + b·ln(1/ε)
+  const double slope = line.slope;
   std::cout << "From (1, ε): steps until |y| ≥ 1\n\n"
             << table.str() << "\nfitted slope: " << format_fixed(slope, 3) << " steps per unit of ln(1/ε); predicted "
             << "1/ln(1 + 2η) = " << format_fixed(predicted_slope, 3) << " (intercept "
-            << format_fixed(mean_s - slope * mean_l, 2) << ")\n\n";
+            << format_fixed(line.intercept, 2) << ")\n\n";
 
   // No deliberate perturbation: noisy gradients, and perturbed descent, from (1, 0) exactly.
   const auto summary = [&](const std::string& name, const auto& make) {

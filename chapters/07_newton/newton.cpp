@@ -26,12 +26,6 @@ namespace {
 
 using namespace descent;
 
-std::string point_text(const Vector& x, int digits = 6) {
-  std::string text;
-  for (const double v : x) text += (text.empty() ? "" : ", ") + format_number(v, digits);
-  return "(" + text + ")";
-}
-
 // ---------------------------------------------------------------------------------------
 // Experiment "one-step": Newton against Chapter 6's best constant descent and momentum.
 
@@ -110,14 +104,14 @@ int digits_experiment(const CommandLine& /*cli*/, const DigitsSettings& s) {
     const double error = (row.x - valley.minimizer()).norm();
     const bool exact = error == 0.0;  // rounding can land on (1, 1) exactly
     table.add_row(
-        {std::to_string(row.step), point_text(row.x, 16),
+        {std::to_string(row.step), format_point(row.x, 16),
          exact ? "0" : format_scientific(error, 3),
          exact ? "all 16" : format_fixed(-std::log10(error), 1),
          row.step == 0 || exact ? "—" : format_number(error / (previous * previous), 3)});
     previous = error;
   }
   //! [digits]
-  std::cout << "Pure Newton on Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)² from " << point_text(s.start)
+  std::cout << "Pure Newton on Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)² from " << format_point(s.start)
             << ", until ‖∇f‖ ≤ 1e-15\n\n"
             << table.str();
   return 0;
@@ -156,10 +150,10 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   map.resolution = 161;
   const auto add = [&](const char* function, const Vector& start, const char* method, const RunResult& run,
                        int indefinite) {
-    table.add_row({function, point_text(start, 3), method, describe_outcome(run, rules),
+    table.add_row({function, format_point(start, 3), method, describe_outcome(run, rules),
                    std::to_string(run.trace.back().evaluations), std::to_string(indefinite),
                    format_number(highest_loss(run), 4), format_number(run.loss, 3),
-                   point_text(run.x, 6)});
+                   format_point(run.x, 6)});
   };
   for (const Vector& start : {point(-1.2, 1.0), point(0.0, 1.5)}) {
     //! [far_runs]
@@ -169,7 +163,7 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
     //! [far_runs]
     for (const auto& [name, run] : {std::pair{"pure", &pure}, std::pair{"damped", &damped}}) {
       add("Rosenbrock", start, name, *run, indefinite_points(valley, *run));
-      map.paths.push_back(path_series(std::string(name) + " from " + point_text(start, 3), *run));
+      map.paths.push_back(path_series(std::string(name) + " from " + format_point(start, 3), *run));
     }
   }
   // A saddle, ½(x² − y²): its Hessian diag(1, −1) is indefinite everywhere.

@@ -5,6 +5,8 @@
 /// Display numbers use the typographic minus sign (−), like the book's text, and never show
 /// a NaN or an infinity as if it were a number.
 
+#include <Eigen/Core>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,9 @@ namespace descent {
 
 /// Shortest form with at most `significant` digits: 4, 3.2, 1.099511627776, 2.5e-07.
 [[nodiscard]] std::string format_number(double value, int significant = 14);
+
+/// A point as a reader writes it: "(1.5, −2)", or just "1.5" in one dimension.
+[[nodiscard]] std::string format_point(const Eigen::VectorXd& x, int significant = 6);
 
 /// Fixed number of decimals: format_fixed(-2.5, 2) is "−2.50".
 [[nodiscard]] std::string format_fixed(double value, int decimals);

@@ -42,6 +42,15 @@ std::string format_fixed(double value, int decimals) {
   return typographic(text);
 }
 
+std::string format_point(const Eigen::VectorXd& x, int significant) {
+  std::string text;
+  for (const double v : x) {
+    if (!text.empty()) text += ", ";
+    text += format_number(v, significant);
+  }
+  return x.size() == 1 ? text : "(" + text + ")";
+}
+
 std::string format_exact(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.17g", value);  // round-trips every double

@@ -36,12 +36,6 @@ const Landscape& landscape_named(const FreeRunOptions& options, const std::strin
   return options.landscapes.front();  // the choice flag has already refused unknown names
 }
 
-std::string point_text(const Vector& x) {
-  std::string text;
-  for (const double v : x) text += (text.empty() ? "" : ", ") + format_number(v, 6);
-  return x.size() == 1 ? text : "(" + text + ")";
-}
-
 }  // namespace
 
 void FreeRunSettings::declare(CommandLine& cli) {
@@ -137,7 +131,7 @@ int free_run(const CommandLine& cli, const FreeRunSettings& s) {
   std::cout << "result: "
             << (run.diverged() ? describe(*run.divergence)
                                : std::string(describe(classify(run, landscape.minimizer, 1e-3))) + ", loss " +
-                                     format_number(run.loss, 6) + " at " + point_text(run.x) + " after " +
+                                     format_number(run.loss, 6) + " at " + format_point(run.x) + " after " +
                                      std::to_string(run.steps) + " steps")
             << "\n";
   show_and_save_run(cli, run, loss_plot(run, "loss by step", "loss", std::string(optimizer.name())), "");

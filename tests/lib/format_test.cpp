@@ -38,3 +38,9 @@ TEST_CASE("tables align by display width, not bytes") {
   CHECK(display_width("\u2212\u03b7") == 2);
   CHECK_THROWS(table.add_row({"only one"}));
 }
+
+TEST_CASE("a point is written in parentheses, a single number without") {
+  CHECK(descent::format_point(Eigen::Vector2d(1.5, -2.0)) == "(1.5, \u22122)");
+  CHECK(descent::format_point(Eigen::VectorXd::Constant(1, 0.25)) == "0.25");
+  CHECK(descent::format_point(Eigen::Vector2d(1.0 / 3.0, 2.0), 3) == "(0.333, 2)");
+}

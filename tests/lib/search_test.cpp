@@ -1,6 +1,7 @@
 #include "descent/finite_difference.hpp"
 #include "descent/functions.hpp"
 #include "descent/grid_search.hpp"
+#include "descent/line_fit.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -31,4 +32,14 @@ TEST_CASE("secant errors shrink like delta (forward) and delta squared (central)
   // For a parabola the central secant is exact at any delta.
   const auto parabola = [](double x) { return 3 * x * x - x + 2; };
   CHECK(central_difference(parabola, 1.5, 0.7) == Approx(8.0).epsilon(1e-12));
+}
+
+TEST_CASE("least-squares lines and power laws through measured points") {
+  const descent::LineFit line = descent::fit_line({1e6 + 1, 1e6 + 2, 1e6 + 3}, {5.0, 7.0, 9.0});
+  CHECK(line.slope == Approx(2.0).epsilon(1e-12));  // centred sums: no cancellation at x ≈ 1e6
+  CHECK(line.at(1e6 + 4) == Approx(11.0).epsilon(1e-12));
+  const descent::PowerLawFit law = descent::fit_log_log({1, 10, 100}, {3.0, 0.3, 0.03});
+  CHECK(law.slope() == Approx(-1.0).epsilon(1e-12));
+  CHECK(law.at(1000) == Approx(0.003).epsilon(1e-10));
+  CHECK_THROWS_AS(descent::fit_line({2.0, 2.0}, {1.0, 3.0}), std::invalid_argument);
 }
