@@ -125,14 +125,12 @@ int theory_experiment(const CommandLine& /*cli*/, const NoSettings& /*settings*/
     const double ln = kappa;
     const Quadratic q = Quadratic::with_eigenvalues(point(l1, ln));
     const int steps = kappa < 50 ? 400 : 1000;
-    //! [optimal_parameters]
-    const double gd_rate = (kappa - 1) / (kappa + 1);        // at α = 2/(λ1 + λn)
-    const double gd_alpha = 2.0 / (l1 + ln);
-    const double root = std::sqrt(kappa);
-    const double momentum_rate = (root - 1) / (root + 1);     // heavy ball, tuned
-    const double momentum_alpha = std::pow(2.0 / (std::sqrt(l1) + std::sqrt(ln)), 2);
-    const double momentum_beta = momentum_rate * momentum_rate;
-    //! [optimal_parameters]
+    const TunedSettings best = best_constant_settings(l1, ln);
+    const double gd_rate = best.descent_rate;
+    const double gd_alpha = best.descent_learning_rate;
+    const double momentum_rate = best.momentum_rate;
+    const double momentum_alpha = best.momentum_learning_rate;
+    const double momentum_beta = best.momentum;
     const double gd_measured = measured_rate(q, gd_alpha, steps, GradientDescent{});
     const double momentum_measured = measured_rate(q, momentum_alpha, steps, Momentum<>(momentum_beta));
     rates.add_row({format_number(kappa), "descent", format_number(gd_alpha, 6), "—", format_number(gd_rate, 6),
@@ -172,10 +170,10 @@ int zigzag_experiment(const CommandLine& cli, const ZigzagSettings& s) {
   const int steps = s.steps;
   const Quadratic q{Matrix(point(1.0, kappa).asDiagonal()), Vector::Zero(2)};  // ½(x² + κy²)
   const Vector start = point(-10.0, 1.0);
-  const double root = std::sqrt(kappa);
-  const double alpha = 2.0 / (1.0 + kappa);
-  const double momentum_alpha = std::pow(2.0 / (1.0 + root), 2);
-  const double beta = std::pow((root - 1) / (root + 1), 2);
+  const TunedSettings best = best_constant_settings(1.0, kappa);
+  const double alpha = best.descent_learning_rate;
+  const double momentum_alpha = best.momentum_learning_rate;
+  const double beta = best.momentum;
   const RunResult plain = minimize(q, start, alpha, StopRules{.max_steps = steps});
   const RunResult heavy = minimize(q, start, ConstantRate{momentum_alpha}, StopRules{.max_steps = steps},
                                    Momentum<>(beta));

@@ -13,6 +13,7 @@
 #include "descent/optimizers.hpp"
 #include "descent/plot.hpp"
 #include "descent/run_output.hpp"
+#include "descent/stability.hpp"
 #include "descent/trace_plots.hpp"
 
 #include <Eigen/Cholesky>
@@ -63,15 +64,14 @@ int one_step_experiment(const CommandLine& /*cli*/, const OneStepSettings& s) {
     const double error =
         (newton.x - q.minimizer()).norm() / (start - q.minimizer()).norm();
     //! [one_newton_step]
-    // Chapter 6's best constant settings for eigenvalues 1 and κ.
-    const double root = std::sqrt(kappa);
-    const double rate = (root - 1) / (root + 1);
+    const TunedSettings best = best_constant_settings(1.0, kappa);  // Chapter 6's theory
     const auto text = [&](std::optional<int> steps) {
       return steps ? std::to_string(*steps) : "not reached in " + std::to_string(s.budget);
     };
-    const auto descent_steps = steps_to_error(q, start, 2.0 / (1.0 + kappa), s.budget, s.tolerance, GradientDescent{});
-    const auto momentum_steps = steps_to_error(q, start, std::pow(2.0 / (1.0 + root), 2), s.budget, s.tolerance,
-                                               Momentum<>(rate * rate));
+    const auto descent_steps =
+        steps_to_error(q, start, best.descent_learning_rate, s.budget, s.tolerance, GradientDescent{});
+    const auto momentum_steps = steps_to_error(q, start, best.momentum_learning_rate, s.budget, s.tolerance,
+                                               Momentum<>(best.momentum));
     table.add_row({format_number(kappa), std::to_string(newton.steps), format_scientific(error, 2),
                    text(descent_steps), text(momentum_steps)});
   }

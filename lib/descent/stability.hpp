@@ -61,4 +61,30 @@ double stability_edge_by_bisection(const F& f, const Vector& start, double stabl
   return 0.5 * (stable + unstable);
 }
 
+/// The best constant settings of plain descent and of momentum (the heavy ball) on a quadratic
+/// whose Hessian eigenvalues lie in [λmin, λmax], with the factor by which each shrinks the
+/// error per step (Chapter 6's theory; κ = λmax/λmin).
+struct TunedSettings {
+  double descent_learning_rate = 0.0;   ///< α = 2/(λmin + λmax)
+  double descent_rate = 0.0;            ///< (κ − 1)/(κ + 1)
+  double momentum_learning_rate = 0.0;  ///< (2/(√λmin + √λmax))²
+  double momentum = 0.0;                ///< β = ((√κ − 1)/(√κ + 1))²
+  double momentum_rate = 0.0;           ///< (√κ − 1)/(√κ + 1)
+};
+
+/// The settings for eigenvalues between `smallest` and `largest` (both > 0).
+[[nodiscard]] inline TunedSettings best_constant_settings(double smallest, double largest) {
+  const double kappa = largest / smallest;
+  TunedSettings best;
+  //! [optimal_parameters]
+  best.descent_learning_rate = 2.0 / (smallest + largest);
+  best.descent_rate = (kappa - 1) / (kappa + 1);
+  const double root = std::sqrt(kappa);
+  best.momentum_rate = (root - 1) / (root + 1);  // heavy ball, tuned
+  best.momentum_learning_rate = std::pow(2.0 / (std::sqrt(smallest) + std::sqrt(largest)), 2);
+  best.momentum = best.momentum_rate * best.momentum_rate;
+  //! [optimal_parameters]
+  return best;
+}
+
 }  // namespace descent
