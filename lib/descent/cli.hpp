@@ -125,8 +125,6 @@ class CommandLine {
   [[nodiscard]] bool quiet() const { return quiet_; }
   /// Whether to draw the terminal plot (off with `--no-plot` or `--quiet`).
   [[nodiscard]] bool terminal_plot() const { return !quiet_ && !no_plot_; }
-  /// `--name BASE` for output files, or `fallback` when not given.
-  [[nodiscard]] std::string output_name(const std::string& fallback) const { return name_.empty() ? fallback : name_; }
   /// The preset chosen, or empty.
   [[nodiscard]] const std::string& preset_name() const { return preset_name_; }
   /// The usage text printed by --help.

@@ -225,7 +225,7 @@ std::vector<std::string> CommandLine::own_flag_names() const { return impl_->own
 
 std::filesystem::path CommandLine::output_path(const std::string& suffix) const {
   if (!out_) throw std::logic_error("output_path needs --out");
-  return *out_ / (output_name(output_base_) + suffix);
+  return *out_ / ((name_.empty() ? output_base_ : name_) + suffix);
 }
 
 std::string CommandLine::presets_text() const {
