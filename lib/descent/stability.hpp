@@ -81,7 +81,8 @@ struct TunedSettings {
   best.descent_rate = (kappa - 1) / (kappa + 1);
   const double root = std::sqrt(kappa);
   best.momentum_rate = (root - 1) / (root + 1);  // heavy ball, tuned
-  best.momentum_learning_rate = std::pow(2.0 / (std::sqrt(smallest) + std::sqrt(largest)), 2);
+  const double root_sum = std::sqrt(smallest) + std::sqrt(largest);
+  best.momentum_learning_rate = std::pow(2.0 / root_sum, 2);
   best.momentum = best.momentum_rate * best.momentum_rate;
   //! [optimal_parameters]
   return best;
