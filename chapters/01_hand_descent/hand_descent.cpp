@@ -395,19 +395,18 @@ int slopes_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
 //! [main]
 int main(int argc, char* argv[]) {
   using namespace descent;
-  const OutputFlags no_output{.files = false, .terminal_plot = false, .quiet = false};
   return Chapter("hand_descent", "Chapter 1: gradient descent worked by hand, w ← w − η·∇C(w), one row per step.")
       .add({.name = "descent", .summary = "the hand-worked table of one descent run"}, descent_experiment)
       .add({.name = "learning-rates", .summary = "four learning rates side by side on the shifted parabola",
-            .outputs = {.quiet = false}},
+            .outputs = OutputFlags::files_and_plot()},
            learning_rates_experiment)
-      .add({.name = "stopping", .summary = "three stopping rules on the same run", .outputs = no_output},
+      .add({.name = "stopping", .summary = "three stopping rules on the same run", .outputs = OutputFlags::text_only()},
            stopping_experiment)
       .add({.name = "brute-force", .summary = "evaluations a grid needs against evaluations descent needs",
-            .outputs = no_output},
+            .outputs = OutputFlags::text_only()},
            brute_force_experiment)
       .add({.name = "slopes", .summary = "partial derivatives as slopes; secants closing in on the tangent",
-            .outputs = {.quiet = false}},
+            .outputs = OutputFlags::files_and_plot()},
            slopes_experiment)
       .main(argc, argv);
 }

@@ -315,14 +315,13 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
 //! [main]
 int main(int argc, char* argv[]) {
   using namespace descent;
-  const OutputFlags no_output{.files = false, .terminal_plot = false, .quiet = false};
   return Chapter("linear_regression",
                  "Chapter 2: fit price = w·size + b by gradient descent on the mean squared error,\n"
                  "and compare with the closed-form least-squares solution.")
       .add({.name = "fit", .summary = "descent on standardised features against the closed form"}, fit_experiment)
-      .add({.name = "worked-step", .summary = "one step worked by hand on two houses", .outputs = no_output},
+      .add({.name = "worked-step", .summary = "one step worked by hand on two houses", .outputs = OutputFlags::text_only()},
            worked_step_experiment)
-      .add({.name = "scaling", .summary = "raw square feet against standardised sizes", .outputs = no_output},
+      .add({.name = "scaling", .summary = "raw square feet against standardised sizes", .outputs = OutputFlags::text_only()},
            scaling_experiment)
       .main(argc, argv);
 }

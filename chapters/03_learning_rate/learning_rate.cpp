@@ -349,26 +349,25 @@ int schedules_experiment(const CommandLine& cli, const StepsSettings& s) {
 //! [main]
 int main(int argc, char* argv[]) {
   using namespace descent;
-  const OutputFlags files_only{.terminal_plot = false, .quiet = false};
   Chapter chapter("learning_rate",
                   "Chapter 3: how the learning rate makes descent crawl, settle, oscillate or explode;\n"
                   "the stability edge 2/λmax, the LR range test, and learning-rate schedules.");
   chapter
       .add({.name = "regimes", .summary = "the step factor 1 − ηλ: monotone, one step, oscillating, divergent",
-            .outputs = {.quiet = false}},
+            .outputs = OutputFlags::files_and_plot()},
            regimes_experiment)
-      .add({.name = "race", .summary = "three learning rates on L(w, b) = w² + 4b²", .outputs = files_only},
+      .add({.name = "race", .summary = "three learning rates on L(w, b) = w² + 4b²", .outputs = OutputFlags::files_only()},
            race_experiment)
       .add({.name = "stability", .summary = "the edge 2/λmax against bisection on real runs",
-            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::text_only()},
            stability_experiment)
       .add({.name = "remedies", .summary = "lower η, decay, warm-up and clipping on the diverging run",
-            .outputs = files_only},
+            .outputs = OutputFlags::files_only()},
            remedies_experiment)
       .add({.name = "lr-finder", .summary = "the LR range test: loss against an exponentially growing η",
-            .outputs = {.quiet = false}},
+            .outputs = OutputFlags::files_and_plot()},
            lr_finder_experiment)
-      .add({.name = "schedules", .summary = "every schedule plotted and raced on least squares", .outputs = files_only},
+      .add({.name = "schedules", .summary = "every schedule plotted and raced on least squares", .outputs = OutputFlags::files_only()},
            schedules_experiment);
   add_free_run(chapter, {.landscapes = {{.name = "race",
                                          .formula = "L(w, b) = w² + 4b²",

@@ -728,25 +728,23 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
 
 int main(int argc, char* argv[]) {
   using namespace descent;
-  const OutputFlags text_only{.files = false, .terminal_plot = false, .quiet = false};
-  const OutputFlags figure{.terminal_plot = false, .quiet = false};
   return Chapter("sgd_noise",
                  "Chapter 4: batch, mini-batch and single-sample descent on 200 samples whose loss has the\n"
                  "Hessian diag(1, 4): evaluations, gradient noise, the noise floor, schedules, batch sizes.")
       .add({.name = "compare", .summary = "batch, mini-batch and SGD from one start: evaluations to a loss level",
-            .outputs = {.quiet = false}},
+            .outputs = OutputFlags::files_and_plot()},
            compare_experiment)
-      .add({.name = "variance", .summary = "variance of the mini-batch gradient against B", .outputs = figure},
+      .add({.name = "variance", .summary = "variance of the mini-batch gradient against B", .outputs = OutputFlags::files_only()},
            variance_experiment)
-      .add({.name = "noise-floor", .summary = "the floor of constant-η SGD against η", .outputs = figure},
+      .add({.name = "noise-floor", .summary = "the floor of constant-η SGD against η", .outputs = OutputFlags::files_only()},
            noise_floor_experiment)
-      .add({.name = "decay", .summary = "decaying schedules remove the floor", .outputs = figure}, decay_experiment)
-      .add({.name = "epochs", .summary = "sampling with and without replacement on one budget", .outputs = text_only},
+      .add({.name = "decay", .summary = "decaying schedules remove the floor", .outputs = OutputFlags::files_only()}, decay_experiment)
+      .add({.name = "epochs", .summary = "sampling with and without replacement on one budget", .outputs = OutputFlags::text_only()},
            epochs_experiment)
-      .add({.name = "scaling", .summary = "the linear scaling rule η ∝ B and where it breaks", .outputs = figure},
+      .add({.name = "scaling", .summary = "the linear scaling rule η ∝ B and where it breaks", .outputs = OutputFlags::files_only()},
            scaling_experiment)
       .add({.name = "run", .summary = "one run: batch size, η, schedule, epochs, seed, sampling, your CSV",
-            .outputs = {.terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::files_only()},
            run_experiment)
       .main(argc, argv);
 }

@@ -539,23 +539,21 @@ int sharp_flat_experiment(const CommandLine& cli, const SharpFlatSettings& s) {
 //! [main]
 int main(int argc, char* argv[]) {
   using namespace descent;
-  const OutputFlags text_only{.files = false, .terminal_plot = false, .quiet = false};
-  const OutputFlags figures{.terminal_plot = false, .quiet = false};
   return Chapter("saddle_points", "Chapter 5: saddle points and other traps.")
-      .add({.name = "valleys", .summary = "two valleys: critical points, basins of attraction, the boundary", .outputs = figures},
+      .add({.name = "valleys", .summary = "two valleys: critical points, basins of attraction, the boundary", .outputs = OutputFlags::files_only()},
            valleys_experiment)
       .add({.name = "critical", .summary = "every landscape's critical points, classified by Hessian eigenvalues",
-            .outputs = text_only},
+            .outputs = OutputFlags::text_only()},
            critical_experiment)
-      .add({.name = "saddle", .summary = "x² − y²: stuck on y = 0; escape steps against ln(1/ε); noise", .outputs = figures},
+      .add({.name = "saddle", .summary = "x² − y²: stuck on y = 0; escape steps against ln(1/ε); noise", .outputs = OutputFlags::files_only()},
            saddle_experiment)
       .add({.name = "plateau", .summary = "an inflection point and a plateau: descent, momentum and Adam raced",
-            .outputs = figures},
+            .outputs = OutputFlags::files_only()},
            plateau_experiment)
-      .add({.name = "escape", .summary = "leaving a local valley with momentum or gradient noise", .outputs = text_only},
+      .add({.name = "escape", .summary = "leaving a local valley with momentum or gradient noise", .outputs = OutputFlags::text_only()},
            escape_experiment)
       .add({.name = "sharp-flat", .summary = "sharp and flat minima: perturbations, and where small-batch SGD ends",
-            .outputs = figures},
+            .outputs = OutputFlags::files_only()},
            sharp_flat_experiment)
       .main(argc, argv);
 }

@@ -213,15 +213,15 @@ int main(int argc, char* argv[]) {
       .add({.name = "race",
             .summary =
                 "every optimizer on Rosenbrock from (−1.2, 1): steps to a tolerance",
-            .outputs = {.quiet = false}},
+            .outputs = OutputFlags::files_and_plot()},
            race_experiment)
       .add({.name = "theory",
             .summary = "measured convergence rates against the quadratic formulas",
-            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::text_only()},
            theory_experiment)
       .add({.name = "zigzag",
             .summary = "plain descent and momentum on an ill-conditioned bowl",
-            .outputs = {.terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::files_only()},
            zigzag_experiment);
   const Vector rosenbrock_start = point(-1.2, 1.0);
   add_free_run(chapter,

@@ -425,19 +425,19 @@ int main(int argc, char* argv[]) {
   using namespace descent;
   return Chapter("newton", "Chapter 7: Newton's method, its cost, and L-BFGS.")
       .add({.name = "one-step", .summary = "Newton, descent and momentum on quadratics with κ from 1 to 1e8",
-            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::text_only()},
            one_step_experiment)
       .add({.name = "digits", .summary = "pure Newton near Rosenbrock's minimum: the correct digits double",
-            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::text_only()},
            digits_experiment)
       .add({.name = "far", .summary = "pure and damped Newton from far away, paths on the contours",
-            .outputs = {.terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::files_only()},
            far_experiment)
       .add({.name = "memory", .summary = "memory of a Hessian against L-BFGS's 2·m·n numbers",
-            .outputs = {.files = false, .terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::text_only()},
            memory_experiment)
       .add({.name = "lbfgs", .summary = "L-BFGS against descent, momentum, Adam and Newton on Rosenbrock",
-            .outputs = {.terminal_plot = false, .quiet = false}},
+            .outputs = OutputFlags::files_only()},
            lbfgs_experiment)
       .add({.name = "run", .summary = "one method (newton, damped-newton, lbfgs) on a function you choose"},
            run_experiment)

@@ -46,6 +46,13 @@ struct OutputFlags {
   bool files = true;          ///< --out DIR and --name BASE: it writes CSVs or figures
   bool terminal_plot = true;  ///< --no-plot: it draws a plot in the terminal
   bool quiet = true;          ///< --quiet: it has a shorter form of its output
+
+  /// Prints tables and text only: no output flag applies.
+  static constexpr OutputFlags text_only() { return {.files = false, .terminal_plot = false, .quiet = false}; }
+  /// Also writes files under --out, but draws nothing in the terminal.
+  static constexpr OutputFlags files_only() { return {.terminal_plot = false, .quiet = false}; }
+  /// Writes files and draws in the terminal, with no shorter form.
+  static constexpr OutputFlags files_and_plot() { return {.quiet = false}; }
 };
 
 /// A flag the program does not know (the chapter frame says which experiment it belongs to).
