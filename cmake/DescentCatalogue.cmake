@@ -2,10 +2,15 @@
 #
 #   {"title": "Hand descent",
 #    "exercises": [{"name": "descent_path", "points": 12,
-#                   "wrong": [{"mistake": "plus_sign", "expect": 3}, …]}, …]}
+#                   "wrong": [{"mistake": "plus_sign", "expect": 3}, …],
+#                   "alternatives": ["two_pass", …]}, …]}
 #
 # Exercises are listed in the book's order. Each one has exercises/NN_name/<name>.hpp (the
-# reference solution with markers) and tests/<name>_test.cpp; each wrong solution is
+# reference solution with markers) and, in cases/, its adapter <name>.io.hpp and its public and
+# hidden grading cases <name>.cases.cpp and <name>.hidden.cpp, and the audit <name>.audit.md
+# (each sentence of the statement that constrains behaviour → the cases that test it); each
+# correct alternative is alternatives/<name>.<alternative>.inc and must score full marks; each
+# wrong solution is
 # wrong/<name>.<mistake>.inc and must score exactly `expect` points, fewer than `points`.
 # Script-safe (no targets), so tests can run it with cmake -P.
 
@@ -58,12 +63,18 @@ function(descent_read_exercise_catalogue)
     if(name IN_LIST names)
       message(FATAL_ERROR "${file}: exercise '${name}' is listed twice")
     endif()
+    if(NOT EXISTS ${ARG_CHAPTER_DIR}/cases/${name}.io.hpp)  # TRANSITION: remove before merging
+      message(WARNING "${name}: not yet in the new form, skipped")
+      continue()
+    endif()
     list(APPEND names ${name})
     _descent_get(points "${name}: \"points\"" NUMBER exercises ${i} points)
     if(NOT points MATCHES "^[1-9][0-9]*$")
       message(FATAL_ERROR "${file}: ${name}: \"points\" must be a positive whole number, not ${points}")
     endif()
-    foreach(needed ${ARG_CHAPTER_DIR}/${name}.hpp ${ARG_CHAPTER_DIR}/tests/${name}_test.cpp)
+    foreach(needed ${ARG_CHAPTER_DIR}/${name}.hpp ${ARG_CHAPTER_DIR}/cases/${name}.io.hpp
+                   ${ARG_CHAPTER_DIR}/cases/${name}.cases.cpp ${ARG_CHAPTER_DIR}/cases/${name}.hidden.cpp
+                   ${ARG_CHAPTER_DIR}/cases/${name}.audit.md)
       if(NOT EXISTS ${needed})
         message(FATAL_ERROR "${file}: ${name}: missing file ${needed}")
       endif()
@@ -92,8 +103,30 @@ function(descent_read_exercise_catalogue)
         endforeach()
       endif()
     endif()
+    # Correct alternatives: other valid implementations the statement allows, which must score
+    # full marks (alternatives/<name>.<alternative>.inc).
+    set(alternatives "")
+    string(JSON alternatives_type ERROR_VARIABLE no_alternatives TYPE "${json}" exercises ${i} alternatives)
+    if(NOT no_alternatives)
+      _descent_get(_ignored "${name}: \"alternatives\"" ARRAY exercises ${i} alternatives)
+      string(JSON alternative_count LENGTH "${json}" exercises ${i} alternatives)
+      if(alternative_count GREATER 0)
+        math(EXPR alternative_last "${alternative_count} - 1")
+        foreach(j RANGE ${alternative_last})
+          _descent_get(alternative "${name}: alternative ${j}" STRING exercises ${i} alternatives ${j})
+          if(NOT alternative MATCHES "^[A-Za-z0-9_]+$" OR alternative IN_LIST alternatives OR alternative IN_LIST mistakes)
+            message(FATAL_ERROR "${file}: ${name}: alternative '${alternative}' is not a plain name or is listed twice")
+          endif()
+          if(NOT EXISTS ${ARG_CHAPTER_DIR}/alternatives/${name}.${alternative}.inc)
+            message(FATAL_ERROR "${file}: ${name}: missing file ${ARG_CHAPTER_DIR}/alternatives/${name}.${alternative}.inc")
+          endif()
+          list(APPEND alternatives ${alternative})
+        endforeach()
+      endif()
+    endif()
     set(${p}_${name}_POINTS ${points} PARENT_SCOPE)
     set(${p}_${name}_WRONG "${mistakes}" PARENT_SCOPE)
+    set(${p}_${name}_ALTERNATIVES "${alternatives}" PARENT_SCOPE)
   endforeach()
   set(${p}_TITLE "${title}" PARENT_SCOPE)
   set(${p}_EXERCISES "${names}" PARENT_SCOPE)

@@ -8,112 +8,145 @@
 #   for every wrong solution. The JSON files are configure dependencies; a malformed one stops
 #   the configure with a message naming it. Writes `file`, the build's catalogue that assign and
 #   grade read: the chapters in order, each with its number, title, statement (exercises.md)
-#   and exercises (name, points, and the absolute paths of solution, test, hidden_test (or
-#   null) and starter), plus support_header (exercises/grading_support.hpp).
+#   and exercises (name, points, and the absolute paths of solution, io (the adapter), cases,
+#   hidden_cases, case_generator and starter), plus support_dir (exercises/, which holds the
+#   protocol headers every answer program includes). It also defines the target `score`.
 #
 # descent_exercise(CHAPTER dir NAME name POINTS total)
-#   exercises/<dir>/<name>.hpp              the reference solution with markers
-#   exercises/<dir>/tests/<name>_test.cpp   the grading tests, [points=N] per case
-#   exercises/<dir>/tests/<name>_hidden_test.cpp  optional instructor-only cases ([hidden])
+#   exercises/<dir>/<name>.hpp                  the reference solution with markers
+#   exercises/<dir>/cases/<name>.io.hpp         its adapter: how a request calls it (exercises/protocol.hpp)
+#   exercises/<dir>/cases/<name>.cases.cpp      the public grading cases (in student packs)
+#   exercises/<dir>/cases/<name>.hidden.cpp     the hidden grading cases (never packed)
 # creates
 #   build/starter/<dir>/<name>.hpp          the starter (target `starters` makes them all)
-#   ex_<name>_reference, ex_<name>_starter  the grading tests built against each
-#   ex_<name>_student                       … and against $DESCENT_STUDENT_DIR/<dir>/<name>.hpp
-#                                           when that file exists (target `score` grades it)
-# and the tests that the reference scores POINTS and the starter compiles and scores 0.
+#   cases_<name>                            the case generator: the reference's answers to every case
+#   build/exercises/cases/<name>.json       … its case file (seed DESCENT_GRADE_SEED), and
+#   build/exercises/cases/<name>.public.json  the public cases only (what a pack carries)
+#   answers_<name>_reference, _starter      answer programs built from each exercise file
+#   answers_<name>_student                  … from $DESCENT_STUDENT_DIR/<dir>/<name>.hpp when it
+#                                           exists (target `score` grades them all)
+# and the tests that the reference agrees with the cases' closed forms, that the audit
+# (cases/<name>.audit.md) names only real cases, that the reference scores POINTS, and that the
+# starter compiles and scores 0.
 include(${CMAKE_CURRENT_LIST_DIR}/DescentCatalogue.cmake)
 
 set(DESCENT_STUDENT_DIR "${PROJECT_SOURCE_DIR}/student" CACHE PATH
     "Folder with your exercise solutions (<chapter>/<name>.hpp), graded by the 'score' target")
-set(DESCENT_GRADE_TIMEOUT 10 CACHE STRING "Seconds each grading test case may run")
+set(DESCENT_GRADE_TIMEOUT 10 CACHE STRING "Seconds each grading case may run")
+set(DESCENT_GRADE_SEED 1 CACHE STRING "Seed of the differential grading cases in the build's case files")
 
 add_custom_target(starters)
-add_custom_target(score
-  COMMAND ${CMAKE_COMMAND} -E echo "No student solutions found under ${DESCENT_STUDENT_DIR}; see the exercise pages.")
+set_property(GLOBAL PROPERTY DESCENT_SCORE_ARGUMENTS "")
+set_property(GLOBAL PROPERTY DESCENT_SCORE_DEPENDS "")
 
-# The grading test program for one exercise, built against the solution found in `include_dir`.
-function(descent_exercise_tests target test_sources include_dir)
-  add_executable(${target} ${test_sources})
-  target_include_directories(${target} PRIVATE ${include_dir} ${PROJECT_SOURCE_DIR}/exercises)
-  target_link_libraries(${target} PRIVATE Eigen3::Eigen grading_main)
-  target_compile_definitions(${target} PRIVATE EIGEN_MAX_ALIGN_BYTES=32)
+# An answer program: the exercise file found in `include_dir` with its adapter and the answer main.
+function(descent_answer_program target name include_dir)
+  get_property(cases_dir GLOBAL PROPERTY DESCENT_EXERCISE_${name}_CASES_DIR)
+  add_executable(${target} ${PROJECT_SOURCE_DIR}/tools/grading/answer_main.cpp)
+  target_include_directories(${target} PRIVATE ${include_dir} ${cases_dir} ${PROJECT_SOURCE_DIR}/exercises)
+  target_link_libraries(${target} PRIVATE Eigen3::Eigen nlohmann_json::nlohmann_json)
+  target_compile_definitions(${target} PRIVATE EIGEN_MAX_ALIGN_BYTES=32 DESCENT_EXERCISE_IO="${name}.io.hpp")
   target_compile_options(${target} PRIVATE ${DESCENT_TEST_OPTIMIZATION})
-  target_precompile_headers(${target} REUSE_FROM catch_pch)
+  target_precompile_headers(${target} REUSE_FROM answer_pch)
   set_target_properties(${target} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/exercise-tests)
+endfunction()
+
+# A test that scores `program` against exercise `name`'s case file and expects exactly `points`.
+function(descent_score_test test name program points)
+  add_test(NAME ${test}
+    COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect ${points}
+            ${CMAKE_BINARY_DIR}/exercises/cases/${name}.json $<TARGET_FILE:${program}>)
+  set_tests_properties(${test} PROPERTIES LABELS exercise)
 endfunction()
 
 function(descent_exercise)
   cmake_parse_arguments(ARG "" "CHAPTER;NAME;POINTS" "" ${ARGN})
+  set(name ${ARG_NAME})
   set(source_dir ${PROJECT_SOURCE_DIR}/exercises/${ARG_CHAPTER})
+  set(cases_dir ${source_dir}/cases)
   set(starter_dir ${CMAKE_BINARY_DIR}/starter/${ARG_CHAPTER})
-  set(test_source ${source_dir}/tests/${ARG_NAME}_test.cpp)
-  # Hidden tests (tagged [hidden]) live in their own file, which student packs leave out.
-  if(EXISTS ${source_dir}/tests/${ARG_NAME}_hidden_test.cpp)
-    list(APPEND test_source ${source_dir}/tests/${ARG_NAME}_hidden_test.cpp)
-  endif()
-  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_SOLUTION ${source_dir}/${ARG_NAME}.hpp)
-  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_TEST "${test_source}")
+  set(case_file ${CMAKE_BINARY_DIR}/exercises/cases/${name}.json)
+  set(public_case_file ${CMAKE_BINARY_DIR}/exercises/cases/${name}.public.json)
+  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${name}_SOLUTION ${source_dir}/${name}.hpp)
+  set_property(GLOBAL PROPERTY DESCENT_EXERCISE_${name}_CASES_DIR ${cases_dir})
 
   add_custom_command(
-    OUTPUT ${starter_dir}/${ARG_NAME}.hpp
+    OUTPUT ${starter_dir}/${name}.hpp
     COMMAND ${CMAKE_COMMAND} -E make_directory ${starter_dir}
-    COMMAND make_starter ${source_dir}/${ARG_NAME}.hpp ${starter_dir}/${ARG_NAME}.hpp
-    DEPENDS make_starter ${source_dir}/${ARG_NAME}.hpp
-    COMMENT "Generating the starter for ${ARG_NAME}")
-  add_custom_target(starter_${ARG_NAME} DEPENDS ${starter_dir}/${ARG_NAME}.hpp)
-  add_dependencies(starters starter_${ARG_NAME})
+    COMMAND make_starter ${source_dir}/${name}.hpp ${starter_dir}/${name}.hpp
+    DEPENDS make_starter ${source_dir}/${name}.hpp
+    COMMENT "Generating the starter for ${name}")
+  add_custom_target(starter_${name} DEPENDS ${starter_dir}/${name}.hpp)
+  add_dependencies(starters starter_${name})
 
-  descent_exercise_tests(ex_${ARG_NAME}_reference "${test_source}" ${source_dir})
-  descent_exercise_tests(ex_${ARG_NAME}_starter "${test_source}" ${starter_dir})
-  add_dependencies(ex_${ARG_NAME}_starter starter_${ARG_NAME})
+  # The trusted side: the reference's answers to every case, public and hidden.
+  add_executable(cases_${name} ${PROJECT_SOURCE_DIR}/tools/grading/case_main.cpp
+                 ${cases_dir}/${name}.cases.cpp ${cases_dir}/${name}.hidden.cpp)
+  target_include_directories(cases_${name} PRIVATE ${source_dir} ${cases_dir} ${PROJECT_SOURCE_DIR}/exercises)
+  target_link_libraries(cases_${name} PRIVATE grading descent Eigen3::Eigen)
+  target_compile_definitions(cases_${name} PRIVATE EIGEN_MAX_ALIGN_BYTES=32
+                             DESCENT_EXERCISE_IO="${name}.io.hpp" DESCENT_EXERCISE_NAME="${name}")
+  target_compile_options(cases_${name} PRIVATE ${DESCENT_TEST_OPTIMIZATION})
+  set_target_properties(cases_${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/exercise-tests)
+  add_custom_command(
+    OUTPUT ${case_file} ${public_case_file}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/exercises/cases
+    COMMAND cases_${name} --seed ${DESCENT_GRADE_SEED} > ${case_file}.new
+    COMMAND ${CMAKE_COMMAND} -E rename ${case_file}.new ${case_file}
+    COMMAND cases_${name} --public > ${public_case_file}.new
+    COMMAND ${CMAKE_COMMAND} -E rename ${public_case_file}.new ${public_case_file}
+    DEPENDS cases_${name}
+    COMMENT "Computing the grading cases of ${name} from the reference")
+  add_custom_target(case_file_${name} ALL DEPENDS ${case_file} ${public_case_file})
+  add_test(NAME exercise.${name}.reference_agrees_with_closed_forms
+           COMMAND cases_${name} --check --audit ${cases_dir}/${name}.audit.md)
+  set_tests_properties(exercise.${name}.reference_agrees_with_closed_forms PROPERTIES LABELS exercise)
 
-  # One CTest test per grading case of the reference, each with a time limit.
-  catch_discover_tests(ex_${ARG_NAME}_reference
-    TEST_PREFIX "exercise.${ARG_NAME}.reference: "
-    PROPERTIES TIMEOUT ${DESCENT_GRADE_TIMEOUT} LABELS exercise)
-  add_test(NAME exercise.${ARG_NAME}.reference_scores_full_marks
-    COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect ${ARG_POINTS} $<TARGET_FILE:ex_${ARG_NAME}_reference>)
-  add_test(NAME exercise.${ARG_NAME}.starter_scores_zero
-    COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect 0 $<TARGET_FILE:ex_${ARG_NAME}_starter>)
-  add_test(NAME exercise.${ARG_NAME}.starter_has_no_solution
-    COMMAND ${CMAKE_COMMAND} -DSOLUTION=${source_dir}/${ARG_NAME}.hpp -DSTARTER=${starter_dir}/${ARG_NAME}.hpp
+  descent_answer_program(answers_${name}_reference ${name} ${source_dir})
+  descent_answer_program(answers_${name}_starter ${name} ${starter_dir})
+  add_dependencies(answers_${name}_starter starter_${name})
+  descent_score_test(exercise.${name}.reference_scores_full_marks ${name} answers_${name}_reference ${ARG_POINTS})
+  descent_score_test(exercise.${name}.starter_scores_zero ${name} answers_${name}_starter 0)
+  add_test(NAME exercise.${name}.starter_has_no_solution
+    COMMAND ${CMAKE_COMMAND} -DSOLUTION=${source_dir}/${name}.hpp -DSTARTER=${starter_dir}/${name}.hpp
             -P ${PROJECT_SOURCE_DIR}/tests/exercises/CheckStarter.cmake)
-  set_tests_properties(exercise.${ARG_NAME}.reference_scores_full_marks exercise.${ARG_NAME}.starter_scores_zero
-                       exercise.${ARG_NAME}.starter_has_no_solution PROPERTIES LABELS exercise)
+  set_tests_properties(exercise.${name}.starter_has_no_solution PROPERTIES LABELS exercise)
 
-  set(student_file ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER}/${ARG_NAME}.hpp)
+  # Self-study: the student's file, if there is one, is scored by the `score` target.
+  set(student_file ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER}/${name}.hpp)
   if(EXISTS ${student_file})
-    descent_exercise_tests(ex_${ARG_NAME}_student "${test_source}" ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER})
-    add_custom_target(score_${ARG_NAME}
-      COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} $<TARGET_FILE:ex_${ARG_NAME}_student>
-      DEPENDS ex_${ARG_NAME}_student score_exercises
-      COMMENT "Grading ${student_file}")
-    add_dependencies(score score_${ARG_NAME})
+    descent_answer_program(answers_${name}_student ${name} ${DESCENT_STUDENT_DIR}/${ARG_CHAPTER})
+    set_property(GLOBAL APPEND PROPERTY DESCENT_SCORE_ARGUMENTS ${case_file} $<TARGET_FILE:answers_${name}_student>)
+    set_property(GLOBAL APPEND PROPERTY DESCENT_SCORE_DEPENDS answers_${name}_student case_file_${name})
   endif()
 endfunction()
 
-# descent_exercise_mutant(NAME name BODY file EXPECT points)
-#   Builds the grading tests of exercise `name` against a plausible wrong solution: the
-#   reference with its marked region replaced by the lines of `file` (make_starter --body),
-#   and asserts it scores exactly `points` (less than full marks).
+# descent_exercise_mutant(NAME name BODY file EXPECT points [ALTERNATIVE])
+#   Builds an answer program from the reference with its marked region replaced by the lines of
+#   `file` (make_starter --body): a plausible wrong solution, which must score exactly `points`
+#   (less than full marks), or with ALTERNATIVE a correct alternative, which must score `points`
+#   = full marks.
 function(descent_exercise_mutant)
-  cmake_parse_arguments(ARG "" "NAME;BODY;EXPECT" "" ${ARGN})
+  cmake_parse_arguments(ARG "ALTERNATIVE" "NAME;BODY;EXPECT" "" ${ARGN})
   get_filename_component(label ${ARG_BODY} NAME)
   string(REGEX REPLACE "^${ARG_NAME}\\.|\\.inc$" "" label ${label})
   get_property(solution GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_SOLUTION)
-  get_property(test_source GLOBAL PROPERTY DESCENT_EXERCISE_${ARG_NAME}_TEST)
+  if(ARG_ALTERNATIVE)
+    set(label alternative_${label})
+    set(test exercise.${ARG_NAME}.correct_alternative_scores_full_marks.${label})
+  else()
+    set(test exercise.${ARG_NAME}.wrong_solution_loses_points.${label})
+  endif()
   set(mutant_dir ${CMAKE_CURRENT_BINARY_DIR}/mutants/${label})
   add_custom_command(
     OUTPUT ${mutant_dir}/${ARG_NAME}.hpp
     COMMAND ${CMAKE_COMMAND} -E make_directory ${mutant_dir}
     COMMAND make_starter ${solution} ${mutant_dir}/${ARG_NAME}.hpp --body ${ARG_BODY}
     DEPENDS make_starter ${solution} ${ARG_BODY})
-  set(target ex_${ARG_NAME}_mutant_${label})
-  descent_exercise_tests(${target} "${test_source}" ${mutant_dir})
+  set(target answers_${ARG_NAME}_mutant_${label})
+  descent_answer_program(${target} ${ARG_NAME} ${mutant_dir})
   target_sources(${target} PRIVATE ${mutant_dir}/${ARG_NAME}.hpp)
-  add_test(NAME exercise.${ARG_NAME}.wrong_solution_loses_points.${label}
-    COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} --expect ${ARG_EXPECT} $<TARGET_FILE:${target}>)
-  set_tests_properties(exercise.${ARG_NAME}.wrong_solution_loses_points.${label} PROPERTIES LABELS exercise)
+  descent_score_test(${test} ${ARG_NAME} ${target} ${ARG_EXPECT})
 endfunction()
 
 function(descent_exercise_catalogue)
@@ -149,19 +182,23 @@ function(descent_exercise_catalogue)
         descent_exercise_mutant(NAME ${name} BODY ${dir}/wrong/${name}.${mistake}.inc
                                 EXPECT ${ex_${name}_${mistake}_EXPECT})
       endforeach()
+      foreach(alternative IN LISTS ex_${name}_ALTERNATIVES)
+        descent_exercise_mutant(NAME ${name} BODY ${dir}/alternatives/${name}.${alternative}.inc
+                                EXPECT ${ex_${name}_POINTS} ALTERNATIVE)
+      endforeach()
       descent_json_string(solution "${dir}/${name}.hpp")
-      descent_json_string(test "${dir}/tests/${name}_test.cpp")
-      set(hidden null)
-      if(EXISTS ${dir}/tests/${name}_hidden_test.cpp)
-        descent_json_string(hidden "${dir}/tests/${name}_hidden_test.cpp")
-      endif()
+      descent_json_string(io "${dir}/cases/${name}.io.hpp")
+      descent_json_string(cases "${dir}/cases/${name}.cases.cpp")
+      descent_json_string(hidden "${dir}/cases/${name}.hidden.cpp")
+      descent_json_string(generator "${CMAKE_BINARY_DIR}/exercise-tests/cases_${name}")
       descent_json_string(starter "${CMAKE_BINARY_DIR}/starter/${chapter}/${name}.hpp")
       if(exercises_json)
         string(APPEND exercises_json ",")
       endif()
       string(APPEND exercises_json "\n        {\"name\": \"${name}\", \"points\": ${ex_${name}_POINTS},"
-             "\n         \"solution\": ${solution},\n         \"test\": ${test},"
-             "\n         \"hidden_test\": ${hidden},\n         \"starter\": ${starter}}")
+             "\n         \"solution\": ${solution},\n         \"io\": ${io},"
+             "\n         \"cases\": ${cases},\n         \"hidden_cases\": ${hidden},"
+             "\n         \"case_generator\": ${generator},\n         \"starter\": ${starter}}")
     endforeach()
     if(chapters_json)
       string(APPEND chapters_json ",")
@@ -169,9 +206,24 @@ function(descent_exercise_catalogue)
     string(APPEND chapters_json "\n    {\"chapter\": \"${chapter}\", \"number\": ${number}, \"title\": ${title},"
            "\n     \"statement\": ${statement},\n     \"exercises\": [${exercises_json}]}")
   endforeach()
-  descent_json_string(support "${PROJECT_SOURCE_DIR}/exercises/grading_support.hpp")
+  descent_json_string(support "${PROJECT_SOURCE_DIR}/exercises")
   # Written through a copy so that an unchanged catalogue keeps its time stamp.
-  file(WRITE ${ARG_OUTPUT}.new "{\n  \"support_header\": ${support},\n  \"chapters\": [${chapters_json}]\n}\n")
+  file(WRITE ${ARG_OUTPUT}.new "{\n  \"support_dir\": ${support},\n  \"chapters\": [${chapters_json}]\n}\n")
   file(COPY_FILE ${ARG_OUTPUT}.new ${ARG_OUTPUT} ONLY_IF_DIFFERENT)
   file(REMOVE ${ARG_OUTPUT}.new)
+
+  # Self-study: `score` grades the student's files found by descent_exercise, all at once.
+  get_property(score_arguments GLOBAL PROPERTY DESCENT_SCORE_ARGUMENTS)
+  get_property(score_depends GLOBAL PROPERTY DESCENT_SCORE_DEPENDS)
+  if(score_arguments)
+    add_custom_target(score
+      COMMAND score_exercises --timeout ${DESCENT_GRADE_TIMEOUT} ${score_arguments}
+      DEPENDS score_exercises ${score_depends}
+      COMMENT "Grading your solutions in ${DESCENT_STUDENT_DIR}"
+      VERBATIM)
+  else()
+    add_custom_target(score
+      COMMAND ${CMAKE_COMMAND} -E echo "No solutions to grade: ${DESCENT_STUDENT_DIR} holds no <chapter>/<exercise>.hpp (see the exercise pages)"
+      VERBATIM)
+  endif()
 endfunction()

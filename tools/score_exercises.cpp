@@ -1,16 +1,17 @@
-// score_exercises: runs exercise grading programs one test case at a time and adds up the points.
+// score_exercises: grades answer programs against case files and adds up the points.
 //
-//   score_exercises [--timeout SECONDS] [--memory MB] [--expect POINTS] TEST_PROGRAM…
+//   score_exercises [--timeout SECONDS] [--memory MB] [--expect POINTS] CASES PROGRAM [CASES PROGRAM…]
 //
-// Each TEST_PROGRAM is a grading program (Catch2 tests linked with the trusted grading main)
-// whose test cases carry a tag `[points=N]`. Every case runs in its own process with a time
-// and memory limit (see grading/grading.hpp); a case passes only on the grading main's verdict.
-// --expect POINTS makes the exit status 1 unless the total is exactly POINTS (used by the
-// project's own tests: the reference scores full marks, the starter zero, each plausible wrong
-// solution a known lower score).
+// CASES is an exercise's case file (grading/judge.hpp: requests, the reference's answers,
+// tolerances, points) and PROGRAM the answer program built from an exercise file (the student's,
+// the reference, a starter, a pinned wrong solution). Every case runs in a fresh run of the
+// program with a time and memory limit; the verdict is decided here, from its answers alone.
+// --expect POINTS makes the exit status 1 unless the total is exactly POINTS (the project's own
+// tests: the reference scores full marks, the starter zero, each wrong solution a known score).
 
-#include "grading/grading.hpp"
+#include "grading/judge.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -19,27 +20,35 @@
 
 namespace {
 
+namespace fs = std::filesystem;
+
 [[noreturn]] void usage_error(const std::string& message) {
   std::cerr << "score_exercises: " << message << '\n';
   std::exit(2);
 }
 
-// "ex_descent_path_student" → "descent_path": the exercise a grading program tests.
-std::string exercise_name(const std::string& program) {
-  std::string name = std::filesystem::path(program).filename().string();
-  if (name.rfind("ex_", 0) == 0) name.erase(0, 3);
-  for (const char* suffix : {"_reference", "_starter", "_student", "_mutant_"}) {
-    if (const auto at = name.find(suffix); at != std::string::npos) name.erase(at);
+// A private scratch folder, removed when the scorer ends.
+struct Scratch {
+  fs::path folder;
+  Scratch() {
+    std::string pattern = (fs::temp_directory_path() / "descent-score-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) usage_error("cannot make a temporary folder");
+    folder = pattern;
   }
-  return name;
-}
+  ~Scratch() {
+    std::error_code ignored;
+    fs::remove_all(folder, ignored);
+  }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+};
 
 }  // namespace
 
 int main(int argc, char* argv[]) {
   grading::Limits limits;
   std::optional<int> expected;
-  std::vector<std::string> programs;
+  std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
     const auto value = [&]() -> std::string {
@@ -58,22 +67,34 @@ int main(int argc, char* argv[]) {
       } else if (word.rfind("--", 0) == 0) {
         usage_error("unknown option " + word);
       } else {
-        programs.push_back(word);
+        files.push_back(word);
       }
     } catch (const std::logic_error&) {
       usage_error(word + " needs a number");
     }
   }
-  if (programs.empty()) usage_error("usage: score_exercises [--timeout S] [--memory MB] [--expect N] TEST_PROGRAM…");
+  if (files.empty() || files.size() % 2 != 0) {
+    usage_error("usage: score_exercises [--timeout S] [--memory MB] [--expect N] CASES PROGRAM [CASES PROGRAM…]");
+  }
   grading::become_subreaper();
+  const Scratch scratch;
   std::vector<grading::ExerciseResult> results;
-  for (const auto& program : programs) {
-    if (::access(program.c_str(), X_OK) != 0) usage_error(program + ": not an executable test program");
+  for (std::size_t k = 0; k < files.size(); k += 2) {
+    const std::string& program = files[k + 1];
+    if (::access(program.c_str(), X_OK) != 0) usage_error(program + ": not an answer program");
+    grading::CaseFile cases;
     try {
-      results.push_back(grading::grade_program(program, exercise_name(program), limits));
+      cases = grading::read_case_file(files[k]);
     } catch (const std::runtime_error& error) {
       usage_error(error.what());
     }
+    const auto space = [&](std::size_t index) {
+      const fs::path folder = scratch.folder / (cases.exercise + "-" + std::to_string(index));
+      fs::remove_all(folder);
+      fs::create_directories(folder);
+      return grading::CaseSpace{folder, limits};
+    };
+    results.push_back(grading::grade_answers(program, cases, space));
   }
   std::cout << grading::report(results);
   int total = 0;

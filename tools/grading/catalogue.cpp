@@ -66,7 +66,10 @@ Catalogue read_catalogue(const fs::path& file, bool check_files) {
   if (!doc.is_object()) r.fail("not a JSON object");
   Catalogue catalogue;
   catalogue.file = file;
-  catalogue.support_header = r.path(doc, "support_header", "", true, true);
+  catalogue.support_dir = r.path(doc, "support_dir", "", false, false);
+  if (check_files && !fs::is_regular_file(catalogue.support_dir / "protocol.hpp")) {
+    r.fail("\"support_dir\" has no protocol.hpp");
+  }
   const json& chapters = r.member(doc, "chapters", "");
   if (!chapters.is_array()) r.fail("\"chapters\" must be an array");
   std::vector<std::string> names;
@@ -90,8 +93,14 @@ Catalogue read_catalogue(const fs::path& file, bool check_files) {
       names.push_back(exercise.name);
       exercise.points = r.whole(e, "points", where);
       exercise.solution = r.path(e, "solution", where, false, true);
-      exercise.test = r.path(e, "test", where, false, true);
-      exercise.hidden_test = r.path(e, "hidden_test", where, true, true);
+      exercise.io = r.path(e, "io", where, false, true);
+      exercise.cases = r.path(e, "cases", where, true, true);
+      exercise.hidden_cases = r.path(e, "hidden_cases", where, true, true);
+      exercise.case_generator = r.path(e, "case_generator", where, true, false);
+      exercise.public_cases = r.path(e, "public_cases", where, true, true);
+      if (exercise.case_generator.empty() && exercise.public_cases.empty()) {
+        r.fail(where + "needs a \"case_generator\" or \"public_cases\"");
+      }
       exercise.starter = r.path(e, "starter", where, true, false);
       chapter.exercises.push_back(std::move(exercise));
     }
@@ -123,8 +132,11 @@ std::string catalogue_json(const Catalogue& catalogue) {
       exercises.push_back({{"name", e.name},
                            {"points", e.points},
                            {"solution", e.solution.string()},
-                           {"test", e.test.string()},
-                           {"hidden_test", optional_path(e.hidden_test)},
+                           {"io", e.io.string()},
+                           {"cases", optional_path(e.cases)},
+                           {"hidden_cases", optional_path(e.hidden_cases)},
+                           {"case_generator", optional_path(e.case_generator)},
+                           {"public_cases", optional_path(e.public_cases)},
                            {"starter", optional_path(e.starter)}});
     }
     ordered chapter = {{"chapter", c.chapter}, {"number", c.number}, {"title", c.title}};
@@ -133,7 +145,7 @@ std::string catalogue_json(const Catalogue& catalogue) {
     chapters.push_back(std::move(chapter));
   }
   ordered doc = ordered::object();
-  if (!catalogue.support_header.empty()) doc["support_header"] = catalogue.support_header.string();
+  doc["support_dir"] = catalogue.support_dir.string();
   doc["chapters"] = std::move(chapters);
   return doc.dump(2) + "\n";
 }

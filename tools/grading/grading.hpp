@@ -1,12 +1,12 @@
 #pragma once
-// Running grading programs safely and scoring them: shared by score_exercises (students, the
-// project's own tests) and grade (instructors, Gradescope).
+// Running student programs under limits and reporting scores: shared by score_exercises
+// (students, the project's own tests) and grade (instructors, Gradescope). What a case is and
+// how it is judged is in judge.hpp.
 //
-// Each test case runs in its own process group with a wall-clock limit, an address-space
-// limit and no core dumps. The grader is a child subreaper, so processes a submission forks
-// (even ones that leave the process group) come back to it and are killed after every case.
-// A case passes only when the trusted grading main reports "PASS <nonce>" on a private pipe
-// (see grading_main.cpp): exit codes and printed text decide nothing.
+// Without a runner, each run is its own process group with a wall-clock limit, an address-space
+// limit and no core dumps. The grader is a child subreaper, so processes a run forks (even ones
+// that leave the process group) come back to it and are killed after every run. The instructor's
+// grade passes a sandboxed runner instead (sandbox.hpp).
 
 #include <chrono>
 #include <functional>
@@ -19,7 +19,7 @@ namespace grading {
 struct Outcome;
 struct Limits;
 /// Runs a program for run_limited instead of the default (grade: sandbox.hpp's sandboxed_runner).
-using Runner = std::function<Outcome(const std::vector<std::string>& argv, const Limits& limits, bool channel)>;
+using Runner = std::function<Outcome(const std::vector<std::string>& argv, const Limits& limits)>;
 
 struct Limits {
   Limits() = default;
@@ -39,30 +39,25 @@ struct Outcome {
   bool timed_out = false;
   int signal = 0;         ///< the signal that ended it, or 0
   bool forked = false;    ///< it left processes behind (they were killed)
-  bool passed = false;    ///< the trusted main reported a pass with the right nonce
   bool out_of_memory = false;  ///< in a sandbox: the case's memory limit was hit
   bool over_budget = false;    ///< not run, or cut short: the deadline had passed
   std::string output;     ///< stdout and stderr together (first 200 kB)
 };
 
-/// 128 random bits as hex: the secret of one run that a verdict must carry to count.
-std::string random_nonce();
-
 /// What `fd` gives until end of file, stopping once at least `limit` bytes have been read.
 std::string read_up_to(int fd, std::size_t limit);
 
-/// Runs `argv` under the limits. With `channel`, a pipe and a fresh nonce are handed to the
-/// trusted grading main through DESCENT_GRADE_CHANNEL, and Outcome::passed reports its verdict.
-Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits, bool channel = false);
+/// Runs `argv` under the limits, standard input from /dev/null.
+Outcome run_limited(const std::vector<std::string>& argv, const Limits& limits);
 
 /// One graded test case.
 struct CaseResult {
   std::string name;
   int points = 0;      ///< points earned
-  int max_points = 0;  ///< from the [points=N] tag
-  bool hidden = false; ///< tagged [hidden]: only the instructor's grading runs it
+  int max_points = 0;
+  bool hidden = false; ///< only the instructor's grading runs it
   bool passed = false;
-  std::string feedback;  ///< why it failed (the check, the values, the hint)
+  std::string feedback;  ///< why it failed (the answer that differs, the hint, what it printed)
 };
 
 /// All cases of one exercise, or why none could run.
@@ -73,10 +68,6 @@ struct ExerciseResult {
   [[nodiscard]] int points() const;
   [[nodiscard]] int max_points() const;
 };
-
-/// Lists the test cases of a grading program and runs each one under the limits.
-/// Throws std::runtime_error if the program cannot be listed or a case has no [points=N] tag.
-ExerciseResult grade_program(const std::string& program, const std::string& exercise, const Limits& limits);
 
 /// The readable report: per exercise, per case, points and feedback, and the total.
 std::string report(const std::vector<ExerciseResult>& results);

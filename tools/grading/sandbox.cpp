@@ -222,11 +222,8 @@ SandboxResult run(const std::vector<std::string>& argv, const SandboxView& view,
     const int null_input = ::open("/dev/null", O_RDONLY);
     ::dup2(null_input, STDIN_FILENO);
     if (!namespaces && !workdir.empty() && ::chdir(workdir.c_str()) != 0) std::_Exit(126);
-    if (view.inherit_fd >= 0) ::dup2(view.inherit_fd, inherited_fd);  // the copy is not close-on-exec
-    // Only stdin, stdout, stderr and the one inherited descriptor stay open.
-    for (int fd = 3; fd < 1024; ++fd) {
-      if (fd != inherited_fd || view.inherit_fd < 0) ::close(fd);
-    }
+    // Only stdin, stdout and stderr stay open.
+    for (int fd = 3; fd < 1024; ++fd) ::close(fd);
     ::execve(args[0], args.data(), env.data());
     std::_Exit(127);
   }
@@ -281,8 +278,8 @@ SandboxResult run(const std::vector<std::string>& argv, const SandboxView& view,
   return result;
 }
 
-// run_limited in a sandbox: the verdict pipe is passed through as descriptor 200.
-Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limits, bool channel, SandboxView view,
+// run_limited in a sandbox.
+Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limits, const SandboxView& view,
                        int processes, long long file_bytes) {
   SandboxLimits sandbox;
   sandbox.cpu_seconds = limits.timeout_seconds;
@@ -303,15 +300,7 @@ Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limit
       outcome.over_budget = true;  // cleared below if it finished in time
     }
   }
-  int verdict_pipe[2] = {-1, -1};
-  const std::string nonce = channel ? random_nonce() : "";
-  if (channel) {
-    if (::pipe2(verdict_pipe, O_CLOEXEC) != 0) throw std::runtime_error("cannot make a pipe");
-    view.inherit_fd = verdict_pipe[1];
-    view.environment.push_back("DESCENT_GRADE_CHANNEL=" + std::to_string(inherited_fd) + ":" + nonce);
-  }
   const SandboxResult run = run_sandboxed(argv, view, sandbox);
-  if (channel) ::close(verdict_pipe[1]);
   outcome.exit_status = run.status;
   outcome.signal = run.signal;
   outcome.timed_out = run.timed_out;
@@ -319,12 +308,6 @@ Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limit
   outcome.out_of_memory = run.out_of_memory;
   outcome.forked = run.forked;
   outcome.output = run.output;
-  if (channel) {
-    ::fcntl(verdict_pipe[0], F_SETFL, O_NONBLOCK);  // every writer is dead: read what is there
-    const std::string verdict = read_up_to(verdict_pipe[0], 4096);
-    ::close(verdict_pipe[0]);
-    outcome.passed = !outcome.timed_out && !outcome.forked && verdict == "PASS " + nonce + "\n";
-  }
   return outcome;
 }
 
@@ -332,9 +315,8 @@ Outcome run_in_sandbox(const std::vector<std::string>& argv, const Limits& limit
 }  // namespace
 
 Runner sandboxed_runner(SandboxView view, int processes, long long file_bytes) {
-  return [view = std::move(view), processes, file_bytes](const std::vector<std::string>& argv, const Limits& limits,
-                                                         bool channel) {
-    return run_in_sandbox(argv, limits, channel, view, processes, file_bytes);
+  return [view = std::move(view), processes, file_bytes](const std::vector<std::string>& argv, const Limits& limits) {
+    return run_in_sandbox(argv, limits, view, processes, file_bytes);
   };
 }
 

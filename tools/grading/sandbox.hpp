@@ -24,8 +24,6 @@
 
 namespace grading {
 
-constexpr int inherited_fd = 200;
-
 struct SandboxLimits {
   double cpu_seconds = 10;       ///< RLIMIT_CPU per process
   double wall_seconds = 10;      ///< the whole sandbox is killed after this
@@ -43,7 +41,6 @@ struct SandboxView {
   std::filesystem::path workdir;   ///< the working directory (default: /tmp)
   uid_t uid = 0;                   ///< the unprivileged user (and group) id the command runs as
   std::vector<std::string> environment;  ///< "NAME=value" pairs; nothing else is inherited
-  int inherit_fd = -1;             ///< a descriptor passed through as descriptor 200 (the verdict pipe), or -1
 };
 
 struct SandboxResult {
@@ -70,8 +67,7 @@ struct SandboxStatus {
 };
 const SandboxStatus& sandbox_status();
 
-/// A Runner for grading::Limits that runs every program in this sandbox (the verdict pipe passed
-/// through as descriptor 200): limits.timeout_seconds is the CPU and wall limit, memory_megabytes
+/// A Runner for grading::Limits that runs every program in this sandbox: limits.timeout_seconds is the CPU and wall limit, memory_megabytes
 /// the case's memory, and a run never goes past limits.deadline.
 Runner sandboxed_runner(SandboxView view, int processes, long long file_bytes);
 

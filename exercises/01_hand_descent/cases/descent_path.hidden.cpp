@@ -1,0 +1,94 @@
+// Hidden grading cases of Exercise 1.1 (descent_path): only an instructor's grading runs them;
+// a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
+
+#include "grading/cases.hpp"
+
+#include <Eigen/QR>
+
+#include <cmath>
+
+using grading::json;
+
+namespace {
+
+json descent_path(const json& function, const std::vector<double>& start, double learning_rate, int steps) {
+  return grading::request("descent_path", {{"function", function},
+                                           {"start", start},
+                                           {"learning_rate", learning_rate},
+                                           {"steps", steps}});
+}
+
+std::vector<double> draw(descent::Random& random, int n, double low, double high) {
+  std::vector<double> v;
+  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
+  return v;
+}
+
+// A random symmetric positive-definite matrix of size n with eigenvalues in [0.2, 3].
+json random_hessian(descent::Random& random, int n) {
+  Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
+  const Eigen::HouseholderQR<Eigen::MatrixXd> qr(q);
+  const Eigen::MatrixXd rotation = qr.householderQ();
+  Eigen::VectorXd eigenvalues(n);
+  for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(0.2, 3.0);
+  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
+  json rows = json::array();
+  for (int r = 0; r < n; ++r) {
+    json row = json::array();
+    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace
+
+void hidden_cases(grading::CaseBook& book) {
+  // L = Σ c_i (w_i − 1)²: coordinate i keeps (1 − 2ηc_i) of its distance to 1 per step.
+  const std::vector<double> c{0.5, 1.0, 2.0, 4.0};
+  json last = json::array();
+  for (const double ci : c) last.push_back(1.0 - std::pow(1.0 - 0.2 * ci, 50));
+  book.add({.name = "a long run on a four-dimensional shifted bowl",
+            .points = 2,
+            .calls = {descent_path({{"kind", "quadratic"}, {"hessian", {1.0, 2.0, 4.0, 8.0}}, {"center", {1, 1, 1, 1}}},
+                                   {0.0, 0.0, 0.0, 0.0}, 0.1, 50)},
+            .tolerance = {1e-12, 1e-10},
+            .parts = {"size:", "/50"},
+            .closed_form = {{{"value", {{"size:", 51}, {"/50", last}}}}}});
+
+  // Differential: random rotated quadratics of random sizes, several calls in one run (a path
+  // must not depend on an earlier call), compared with the reference's paths.
+  grading::Case rotated{.name = "random rotated quadratics of sizes 1 to 6, several calls in one run",
+                        .points = 2,
+                        .tolerance = {1e-10, 1e-9}};
+  for (int k = 0; k < 6; ++k) {
+    const int n = 1 + static_cast<int>(book.random().below(6));
+    const json function = {{"kind", "quadratic"}, {"hessian", random_hessian(book.random(), n)},
+                           {"center", draw(book.random(), n, -5.0, 5.0)}};
+    rotated.calls.push_back(descent_path(function, draw(book.random(), n, -10.0, 10.0), book.random().uniform(0.05, 0.6),
+                                         1 + static_cast<int>(book.random().below(40))));
+  }
+  rotated.calls.push_back(rotated.calls.front());  // the first call again: the same path
+  book.add(rotated);
+
+  grading::Case wavy{.name = "a non-quadratic loss with ripples, random starts", .points = 2, .tolerance = {1e-10, 1e-9}};
+  for (int k = 0; k < 4; ++k) {
+    const int n = 2 + static_cast<int>(book.random().below(4));
+    const json function = {{"kind", "wavy"}, {"curvature", draw(book.random(), n, 0.5, 2.0)},
+                           {"ripple", draw(book.random(), n, -1.0, 1.0)}};
+    wavy.calls.push_back(descent_path(function, draw(book.random(), n, -4.0, 4.0), 0.3, 25));
+  }
+  book.add(wavy);
+
+  book.add({.name = "a curved valley (Rosenbrock) with a small learning rate",
+            .points = 1,
+            .calls = {descent_path({{"kind", "rosenbrock"}, {"a", 1.0}, {"b", 100.0}}, {-1.2, 1.0}, 0.001, 200)},
+            .tolerance = {1e-10, 1e-9}});
+
+  // η = 1.5 on slope 2w doubles |w| every step: past about 1024 steps the path overflows to
+  // infinity and then to NaN. Every step is still taken and recorded.
+  book.add({.name = "a run that overflows: every step is still taken",
+            .points = 1,
+            .calls = {descent_path({{"kind", "quadratic"}, {"hessian", {2.0}}}, {1.0}, 1.5, 1100)},
+            .tolerance = {0.0, 1e-12}});
+}
