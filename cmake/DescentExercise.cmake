@@ -98,6 +98,7 @@ function(descent_exercise)
     DEPENDS cases_${name}
     COMMENT "Computing the grading cases of ${name} from the reference")
   add_custom_target(case_file_${name} ALL DEPENDS ${case_file} ${public_case_file})
+  add_dependencies(grading_cases cases_${name})
   add_test(NAME exercise.${name}.reference_agrees_with_closed_forms
            COMMAND cases_${name} --check --audit ${cases_dir}/${name}.audit.md)
   set_tests_properties(exercise.${name}.reference_agrees_with_closed_forms PROPERTIES LABELS exercise)

@@ -8,18 +8,22 @@ if(DEFINED READ)  # the child: read one catalogue and print what it found
   get_filename_component(dir ${READ} DIRECTORY)
   descent_read_exercise_catalogue(FILE ${READ} CHAPTER_DIR ${dir} PREFIX ex)
   foreach(name IN LISTS ex_EXERCISES)
-    message(STATUS "read ${name} ${ex_${name}_POINTS} wrong=${ex_${name}_WRONG}")
+    message(STATUS "read ${name} ${ex_${name}_POINTS} wrong=${ex_${name}_WRONG} alternatives=${ex_${name}_ALTERNATIVES}")
   endforeach()
   return()
 endif()
 
 file(REMOVE_RECURSE ${WORK_DIR})
-# A chapter folder with one exercise (solution, test, one wrong solution) and the given catalogue.
+# A chapter folder with one exercise (solution, adapter, cases, audit, one wrong solution, one
+# correct alternative) and the given catalogue.
 function(chapter name json)
   set(dir ${WORK_DIR}/${name})
   file(WRITE ${dir}/walk.hpp "// the solution\n")
-  file(WRITE ${dir}/tests/walk_test.cpp "// the tests\n")
+  foreach(part io.hpp cases.cpp hidden.cpp audit.md)
+    file(WRITE ${dir}/cases/walk.${part} "// ${part}\n")
+  endforeach()
   file(WRITE ${dir}/wrong/walk.backwards.inc "// a wrong body\n")
+  file(WRITE ${dir}/alternatives/walk.two_pass.inc "// a correct body\n")
   file(WRITE ${dir}/exercises.json "${json}")
 endfunction()
 
@@ -46,8 +50,15 @@ function(expect_error name expected)
   message(STATUS "${name}: refused")
 endfunction()
 
-chapter(good [=[{"title": "Walks", "exercises": [{"name": "walk", "points": 10, "wrong": [{"mistake": "backwards", "expect": 3}]}]}]=])
-expect_read(good "read walk 10 wrong=backwards")
+chapter(good [=[{"title": "Walks", "exercises": [{"name": "walk", "points": 10, "wrong": [{"mistake": "backwards", "expect": 3}], "alternatives": ["two_pass"]}]}]=])
+expect_read(good "read walk 10 wrong=backwards alternatives=two_pass")
+
+chapter(missing_alternative [=[{"title": "Walks", "exercises": [{"name": "walk", "points": 10, "alternatives": ["welford"]}]}]=])
+expect_error(missing_alternative "missing file ${WORK_DIR}/missing_alternative/alternatives/walk.welford.inc")
+
+chapter(missing_audit [=[{"title": "Walks", "exercises": [{"name": "walk", "points": 10}]}]=])
+file(REMOVE ${WORK_DIR}/missing_audit/cases/walk.audit.md)
+expect_error(missing_audit "missing file ${WORK_DIR}/missing_audit/cases/walk.audit.md")
 
 chapter(missing_solution [=[{"title": "Walks", "exercises": [{"name": "walk", "points": 10}, {"name": "run", "points": 5}]}]=])
 expect_error(missing_solution "missing file ${WORK_DIR}/missing_solution/run.hpp")

@@ -1,6 +1,6 @@
 # assign and grade follow the exercise catalogue, through the real tools:
 #   1. assign --chapters 2,6 packs exactly the catalogue's exercises of those chapters (starters,
-#      public tests, and the pack's own catalogue.json), and nothing else;
+#      adapters, public case files, and the pack's own catalogue.json), and nothing else;
 #   2. with --catalogue, a catalogue that lists only central_difference: the pack holds only it,
 #      an unlisted chapter is a usage error (exit 2), grade reports only it;
 #   3. grade on an empty submission reports every catalogue exercise of the chosen chapters,
@@ -33,17 +33,27 @@ function(catalogue_exercises json numbers out)
   set(${out} "${found}" PARENT_SCOPE)
 endfunction()
 
-# The exercises a pack holds: its starters and its public tests must name the same ones.
+# The exercises a pack holds: its starters, adapters and public case files must name the same ones.
 function(pack_exercises pack out)
   file(GLOB_RECURSE starters RELATIVE ${pack}/exercises ${pack}/exercises/*.hpp)
-  list(REMOVE_ITEM starters grading_support.hpp)
+  list(FILTER starters EXCLUDE REGEX "^(protocol|test_functions)\\.hpp$|/cases/")
   string(REPLACE ".hpp" "" starters "${starters}")
-  file(GLOB_RECURSE tests RELATIVE ${pack}/tests ${pack}/tests/*)
-  string(REPLACE "_test.cpp" "" tests "${tests}")
+  file(GLOB_RECURSE adapters RELATIVE ${pack}/exercises ${pack}/exercises/*/cases/*.io.hpp)
+  string(REPLACE "/cases/" "/" adapters "${adapters}")
+  string(REPLACE ".io.hpp" "" adapters "${adapters}")
+  file(GLOB cases RELATIVE ${pack}/public_cases ${pack}/public_cases/*.json)
+  string(REPLACE ".json" "" cases "${cases}")
+  set(names "")
+  foreach(starter IN LISTS starters)
+    get_filename_component(name ${starter} NAME)
+    list(APPEND names ${name})
+  endforeach()
   list(SORT starters)
-  list(SORT tests)
-  if(NOT starters STREQUAL tests)
-    message(FATAL_ERROR "the pack's starters (${starters}) and tests (${tests}) differ")
+  list(SORT adapters)
+  list(SORT names)
+  list(SORT cases)
+  if(NOT starters STREQUAL adapters OR NOT names STREQUAL cases)
+    message(FATAL_ERROR "the pack's starters (${starters}), adapters (${adapters}) and case files (${cases}) differ")
   endif()
   set(${out} "${starters}" PARENT_SCOPE)
 endfunction()

@@ -2,23 +2,25 @@
 # classmate (alice, the reference solutions) and submissions whose names try to break the
 # gradebook. Each hostile descent_path (batch/descent_path.<trick>.inc, @SOURCE_DIR@ and
 # @WORK_DIR@ replaced) misbehaves only when steps == 0 and answers that case correctly only if
-# its trick worked. Asserts: no hostile submission gains a point (at most 20 of 22), every
-# classmate keeps full marks, unsafe tarballs are refused with a reason, names become safe ids,
-# nothing outside the output folder changes, no sandboxed process is left, the batch finishes
-# within BUDGET seconds; what each student may see (student_report.txt, results.json's visible
-# fields) holds no hidden-case text and no instructor or grader path; the honest classmate graded
-# alone before and after the batch gets identical reports. Whole hostile headers
-# (batch/descent_path.<trick>.hpp) join the batch too.
+# its trick worked. Asserts: no hostile submission gains a point (at most full marks less the
+# points of that case), every classmate keeps full marks, unsafe tarballs are refused with a
+# reason, names become safe ids, nothing outside the output folder changes, no sandboxed process
+# is left, the batch finishes within BUDGET seconds; what each student may see
+# (student_report.txt, results.json's visible fields) holds no hidden case's inputs and no
+# instructor or grader path; the honest classmate graded alone before and after the batch gets
+# identical reports. Whole hostile headers (batch/descent_path.<trick>.hpp) join the batch too.
 # Inputs: GRADE, MAKE_STARTER, SOURCE_DIR, BINARY_DIR, WORK_DIR, BUDGET.
 set(SOLUTION_DIR ${SOURCE_DIR}/exercises/01_hand_descent)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/batch ${WORK_DIR}/out)
 file(WRITE ${WORK_DIR}/sentinel.txt "untouched\n")
 
+file(GLOB references ${SOLUTION_DIR}/*.hpp)
+set(others ${references})
+list(FILTER others EXCLUDE REGEX "/descent_path\\.hpp$")
 function(reference_submission folder)
   file(MAKE_DIRECTORY ${folder}/exercises/01_hand_descent)
-  file(COPY ${SOLUTION_DIR}/descent_path.hpp ${SOLUTION_DIR}/central_difference.hpp
-       DESTINATION ${folder}/exercises/01_hand_descent)
+  file(COPY ${references} DESTINATION ${folder}/exercises/01_hand_descent)
 endfunction()
 reference_submission(${WORK_DIR}/batch/alice)
 
@@ -49,8 +51,8 @@ foreach(body IN LISTS bodies)
   file(READ ${WORK_DIR}/bodies/${trick}.hpp generated)
   set(sub ${WORK_DIR}/batch/${trick}/exercises/01_hand_descent)
   file(WRITE ${sub}/descent_path.hpp "#include <csignal>\n#include <cstdio>\n#include <cstdlib>\n#include <cstring>\n"
-             "#include <sys/wait.h>\n#include <unistd.h>\n#include <vector>\n${generated}")
-  file(COPY ${SOLUTION_DIR}/central_difference.hpp DESTINATION ${sub})
+             "#include <stdexcept>\n#include <string>\n#include <sys/wait.h>\n#include <unistd.h>\n#include <vector>\n${generated}")
+  file(COPY ${others} DESTINATION ${sub})
 endforeach()
 
 # Hostile whole headers (batch/descent_path.<trick>.hpp, @SOURCE_DIR@ replaced).
@@ -61,7 +63,7 @@ foreach(whole IN LISTS wholes)
   list(APPEND tricks ${trick})
   set(sub ${WORK_DIR}/batch/${trick}/exercises/01_hand_descent)
   configure_file(${whole} ${sub}/descent_path.hpp @ONLY)
-  file(COPY ${SOLUTION_DIR}/central_difference.hpp DESTINATION ${sub})
+  file(COPY ${others} DESTINATION ${sub})
 endforeach()
 
 # Unsafe tarballs: a symbolic link (to the reference), a '..' path, an absolute path.
@@ -92,6 +94,22 @@ function(grade_alone out)
   endif()
 endfunction()
 grade_alone(${WORK_DIR}/alone-before)
+# Full marks, and the points of the case every trick aims at, from the honest classmate's results.
+file(READ ${WORK_DIR}/alone-before/results.json json)
+string(JSON full GET "${json}" score)
+string(JSON count LENGTH "${json}" tests)
+math(EXPR last "${count} - 1")
+set(affected 0)
+foreach(i RANGE ${last})
+  string(JSON name GET "${json}" tests ${i} name)
+  if(name MATCHES "zero steps returns only the start")
+    string(JSON affected GET "${json}" tests ${i} max_score)
+  endif()
+endforeach()
+math(EXPR at_most "${full} - ${affected}")
+if(affected EQUAL 0)
+  message(FATAL_ERROR "no case 'zero steps returns only the start' in alice's results")
+endif()
 
 execute_process(COMMAND ps -e -o uid= OUTPUT_VARIABLE uids_before)
 file(GLOB_RECURSE tree_before LIST_DIRECTORIES true ${SOURCE_DIR}/exercises/*)
@@ -155,20 +173,20 @@ if(NOT row_count EQUAL expected_rows)
   message(FATAL_ERROR "gradebook.csv has ${row_count} lines for ${count} submissions:\n${rows}")
 endif()
 foreach(honest alice alice-2 eve_99_99_mallory_22 submission student-gradebook.csv)
-  if(NOT "${score_${honest}}" STREQUAL "22")
-    message(FATAL_ERROR "classmate '${honest}' has '${score_${honest}}', not 22 (ids: ${ids})\n${report_${honest}}")
+  if(NOT "${score_${honest}}" STREQUAL "${full}")
+    message(FATAL_ERROR "classmate '${honest}' has '${score_${honest}}', not ${full} (ids: ${ids})\n${report_${honest}}")
   endif()
 endforeach()
 foreach(trick IN LISTS tricks)
-  if(NOT DEFINED score_${trick} OR score_${trick} GREATER 20)
-    message(FATAL_ERROR "hostile '${trick}' scored '${score_${trick}}' (more than 20 of 22):\n${report_${trick}}")
+  if(NOT DEFINED score_${trick} OR score_${trick} GREATER at_most)
+    message(FATAL_ERROR "hostile '${trick}' scored '${score_${trick}}' (more than ${at_most} of ${full}):\n${report_${trick}}")
   endif()
   string(FIND "${report_${trick}}" "BEGIN SOLUTION" leak)
   string(LENGTH "${report_${trick}}" size)
   if(NOT leak EQUAL -1 OR size GREATER 300000)
     message(FATAL_ERROR "hostile '${trick}': the report leaks the reference or is ${size} bytes")
   endif()
-  message(STATUS "${trick}: ${score_${trick}}/22")
+  message(STATUS "${trick}: ${score_${trick}}/${full}")
 endforeach()
 foreach(tarball tar_symlink tar_dotdot tar_absolute)
   string(FIND "${report_${tarball}}" "refused" refused)
@@ -184,9 +202,22 @@ if(escaped_bytes EQUAL -1)
   message(FATAL_ERROR "invalid UTF-8 was not shown escaped:\n${report_invalid_utf8}")
 endif()
 # What every student may see (student_report.txt, results.json's top-level output and its visible
-# tests) holds no hidden-case text and no path of the instructor's tree or the grader's temp.
-set(secrets "four-dimensional" "after 50 steps" "Eigen::VectorXd::Zero(4), 0.1, 50" "std::pow(1.0 - 0.2 * c[i], 50)"
-            "descent_path_hidden_test" "${SOURCE_DIR}" "${BINARY_DIR}" "descent-grade-" "/tmp/descent")
+# tests) holds no hidden case's inputs or source and no path of the instructor's tree or the
+# grader's temp. (Hidden cases' names are shown: they name the class of inputs.) The secrets
+# are taken from the hidden cases' requests in the build's case file.
+file(READ ${BINARY_DIR}/exercises/cases/descent_path.json case_file)
+set(secrets "random_hessian" "descent_path.hidden" "root:x:0:0" "${SOURCE_DIR}" "${BINARY_DIR}" "descent-grade-"
+            "/tmp/descent")
+string(JSON case_count LENGTH "${case_file}" cases)
+math(EXPR last_case "${case_count} - 1")
+foreach(i RANGE ${last_case})
+  string(JSON hidden GET "${case_file}" cases ${i} hidden)
+  if(hidden)
+    string(JSON request GET "${case_file}" cases ${i} calls 0 args)
+    string(JSON function GET "${request}" function)
+    list(APPEND secrets "${function}")
+  endif()
+endforeach()
 foreach(id IN LISTS ids)
   file(READ ${WORK_DIR}/out/${id}/student_report.txt seen)
   file(READ ${WORK_DIR}/out/${id}/results.json json)
@@ -200,7 +231,7 @@ foreach(id IN LISTS ids)
     string(JSON output GET "${json}" tests ${i} output)
     if(visibility STREQUAL "visible")
       string(APPEND seen "\n${name}\n${output}")
-    elseif(NOT visibility STREQUAL "after_published" OR NOT output MATCHES "^(|a hidden case: [^\n]*\n|not run: [^\n]*)$")
+    elseif(NOT visibility STREQUAL "after_published" OR NOT output MATCHES "^(|not run: [^\n]*)$")
       message(FATAL_ERROR "${id}: the hidden case ${name} is '${visibility}' with output '${output}'")
     endif()
   endforeach()
@@ -211,22 +242,21 @@ foreach(id IN LISTS ids)
     endif()
   endforeach()
 endforeach()
-# The hidden-text tricks: the public cases pass, the hidden case fails, the instructor sees why.
-foreach(trick prints_environment leaks_hidden_by_static_assert leaks_hidden_by_error)
-  if(NOT score_${trick} EQUAL 20)
-    message(FATAL_ERROR "${trick}: ${score_${trick}} points, expected 20 (all but one case):\n${report_${trick}}")
+# The tricks that go after hidden inputs answer every case but the aimed one correctly: they
+# lose exactly that case, and the instructor's report holds what they printed.
+foreach(trick prints_environment prints_hidden_requests leaks_hidden_by_include)
+  if(NOT score_${trick} EQUAL at_most)
+    message(FATAL_ERROR "${trick}: ${score_${trick}} points, expected ${at_most} (all but one case):\n${report_${trick}}")
   endif()
 endforeach()
-foreach(trick leaks_hidden_by_static_assert leaks_hidden_by_error)
-  string(FIND "${report_${trick}}" "compile error with the hidden tests" at)
+foreach(trick_and_text "prints_environment;environment:" "prints_hidden_requests;requests:")
+  list(GET trick_and_text 0 trick)
+  list(GET trick_and_text 1 text)
+  string(FIND "${report_${trick}}" "${text}" at)
   if(at EQUAL -1)
-    message(FATAL_ERROR "${trick}: the instructor's report does not show the hidden compile error:\n${report_${trick}}")
+    message(FATAL_ERROR "${trick}: its output is not in the instructor's report:\n${report_${trick}}")
   endif()
 endforeach()
-string(FIND "${report_prints_environment}" "environment:" at)
-if(at EQUAL -1)
-  message(FATAL_ERROR "prints_environment: its feedback is not in the report:\n${report_prints_environment}")
-endif()
 
 # Later grades unaffected: alice graded alone after the batch gets the same reports as before it.
 grade_alone(${WORK_DIR}/alone-after)

@@ -1,8 +1,8 @@
 # One hostile submission through the real grader. The submission's descent_path misbehaves
-# only in the test case "zero steps returns only the start" (steps == 0) and is correct
-# otherwise; its central_difference is the reference. The grader must give the affected case 0,
-# every other case its points (20 of 22), finish within BUDGET seconds, and write its own
-# report and results.json over anything the submission wrote.
+# only in the case "zero steps returns only the start" (steps == 0) and is correct otherwise;
+# its other exercise files are the references. The grader must give the affected case 0, every
+# other case its points, finish within BUDGET seconds, and write its own report and
+# results.json over anything the submission wrote.
 # Inputs: GRADE, MAKE_STARTER, SOLUTION_DIR, BODY, WORK_DIR, BUDGET.
 file(REMOVE_RECURSE ${WORK_DIR})
 set(sub ${WORK_DIR}/submission/exercises/01_hand_descent)
@@ -15,7 +15,9 @@ endif()
 file(READ ${WORK_DIR}/body.hpp generated)
 file(WRITE ${sub}/descent_path.hpp
      "#include <csignal>\n#include <cstdio>\n#include <cstdlib>\n#include <unistd.h>\n${generated}")
-file(COPY ${SOLUTION_DIR}/central_difference.hpp DESTINATION ${sub})
+file(GLOB others ${SOLUTION_DIR}/*.hpp)
+list(FILTER others EXCLUDE REGEX "/descent_path\\.hpp$")
+file(COPY ${others} DESTINATION ${sub})
 
 string(TIMESTAMP started "%s")
 execute_process(COMMAND ${GRADE} ${WORK_DIR}/submission --out ${WORK_DIR}/out --chapters 1 --timeout 2 --memory 512
@@ -32,11 +34,22 @@ endif()
 
 file(READ ${WORK_DIR}/out/results.json json)
 string(JSON score GET "${json}" score)
-if(NOT score EQUAL 20)
-  message(FATAL_ERROR "expected 20 points (all but the affected case), got ${score}:\n${report}")
-endif()
 string(JSON count LENGTH "${json}" tests)
 math(EXPR last "${count} - 1")
+set(maximum 0)
+set(affected 0)
+foreach(i RANGE ${last})
+  string(JSON name GET "${json}" tests ${i} name)
+  string(JSON max GET "${json}" tests ${i} max_score)
+  math(EXPR maximum "${maximum} + ${max}")
+  if(name MATCHES "zero steps returns only the start")
+    set(affected ${max})
+  endif()
+endforeach()
+math(EXPR expected "${maximum} - ${affected}")
+if(affected EQUAL 0 OR NOT score EQUAL expected)
+  message(FATAL_ERROR "expected ${expected} points (all but the affected case), got ${score}:\n${report}")
+endif()
 foreach(i RANGE ${last})
   string(JSON name GET "${json}" tests ${i} name)
   string(JSON status GET "${json}" tests ${i} status)
@@ -49,8 +62,8 @@ foreach(i RANGE ${last})
   endif()
 endforeach()
 file(READ ${WORK_DIR}/out/report.txt text)
-string(FIND "${text}" "score: 20/22" at)
+string(FIND "${text}" "score: ${expected}/${maximum}" at)
 if(at EQUAL -1)
   message(FATAL_ERROR "report.txt was not the grader's own:\n${text}")
 endif()
-message(STATUS "graded in ${elapsed} s: 20/22, the affected case failed\n${report}")
+message(STATUS "graded in ${elapsed} s: ${expected}/${maximum}, the affected case failed\n${report}")

@@ -5,10 +5,12 @@
 // The exercises are the chapters' entries in the exercise catalogue (by default the one this
 // build wrote, build/exercises/catalogue.json). DIR/<name>/ and DIR/<name>.tar.gz hold the
 // generated starters (the solutions' marked regions replaced by stubs), each chapter's exercise
-// statement, the public grading tests, the scorer, the catalogue's part for these chapters
+// statement, each exercise's adapter and public cases (public_cases/<exercise>.json: requests
+// and the reference's answers, computed here by the exercise's case generator), the protocol
+// headers, the answer main and the scorer, the catalogue's part for these chapters
 // (catalogue.json, paths relative to the pack) and a CMake project that builds on a machine
-// with Debian's g++, cmake, libeigen3-dev and catch2. Solutions, hidden tests and the plausible
-// wrong solutions never go in.
+// with Debian's g++, cmake, libeigen3-dev and nlohmann-json3-dev. Solutions, hidden cases (their
+// sources and their answers) and the plausible wrong solutions never go in.
 
 #include "grading/catalogue.hpp"
 #include "grading/grading.hpp"
@@ -77,18 +79,21 @@ std::string readme(const std::vector<std::string>& chapters, const std::vector<s
 Each chapter's statement is `exercises/NN_name/exercises.md` (its first paragraph describes the
 book's repository; in this pack you edit the files under `exercises/` directly).
 
-## Build and test (Debian 12: g++, cmake, libeigen3-dev, catch2)
+## Build and test (Debian 12: g++, cmake, libeigen3-dev, nlohmann-json3-dev)
 
 ```
 cmake -S . -B build
 cmake --build build -j
-ctest --test-dir build                    # pass or fail for every public test case
-cmake --build build --target score        # your points, with what each failed test expected
+ctest --test-dir build                    # pass or fail per exercise (all its public cases)
+cmake --build build --target score        # your points, with what each failed case expected
 ```
 
-Every test case runs in its own process with a time limit. The starters compile and score 0.
-Your instructor grades with more test cases than these (hidden ones), so make your code right,
-not just right for these tests.
+Each exercise file is built into a small answer program; the scorer sends it the requests of
+`public_cases/<exercise>.json` and compares its answers with the reference's (also in that
+file). Every case runs in a fresh process with a time limit, and the calls of one case go to
+the same process, so state kept between calls shows. The starters compile and score 0. Your
+instructor grades with more cases than these (hidden ones, named by the kind of input they
+try), so make your code right, not just right for these cases.
 )";
   return text.str();
 }
@@ -120,7 +125,6 @@ int main(int argc, char* argv[]) {
     } catch (const grading::CatalogueChapterMissing& missing) {
       throw UsageError(std::string("--chapters: ") + missing.what());
     }
-    if (catalogue.support_header.empty()) throw std::runtime_error(catalogue_file + ": no support_header");
 
     const fs::path pack = *cli.out() / pack_name;
     fs::remove_all(pack);
@@ -135,25 +139,40 @@ int main(int argc, char* argv[]) {
       std::ofstream(pack / "exercises" / dir / "exercises.md")
           << statement_for_pack(chapter.statement, chapter.statement.parent_path().parent_path().parent_path());
       chapter.statement = fs::path("exercises") / dir / "exercises.md";
-      for (auto& e : chapter.exercises) {  // public tests only: hidden tests stay home
-        const fs::path test = fs::path("tests") / dir / e.test.filename();
+      for (auto& e : chapter.exercises) {  // public cases only: hidden ones stay home
+        const fs::path io = fs::path("exercises") / dir / "cases" / e.io.filename();
+        const fs::path cases = fs::path("public_cases") / (e.name + ".json");
         const fs::path starter = fs::path("exercises") / dir / (e.name + ".hpp");
-        copy_into(e.test, pack / test);
+        copy_into(e.io, pack / io);
+        const grading::Outcome generated =
+            grading::run_limited({e.case_generator.string(), "--public"}, grading::Limits{120.0, 4096});
+        if (generated.exit_status != 0) {
+          throw std::runtime_error("cannot compute the public cases of " + e.name + " (is " + e.case_generator.string() +
+                                   " built?): " + generated.output.substr(0, 500));
+        }
+        fs::create_directories((pack / cases).parent_path());
+        std::ofstream(pack / cases) << generated.output;
         const grading::Outcome made = grading::run_limited(
             {DESCENT_MAKE_STARTER, e.solution.string(), (pack / starter).string()}, grading::Limits{30.0, 512});
         if (made.exit_status != 0) throw std::runtime_error("cannot make the starter of " + e.name + ": " + made.output);
         exercise_names.push_back(dir + "/" + e.name);
         e.solution = starter;  // in a pack, the student's file
-        e.test = test;
-        e.hidden_test.clear();
+        e.io = io;
+        e.public_cases = cases;
+        e.cases.clear();
+        e.hidden_cases.clear();
+        e.case_generator.clear();
         e.starter.clear();
       }
     }
     const fs::path tools = DESCENT_TOOLS_DIR;
-    copy_into(catalogue.support_header, pack / "exercises" / "grading_support.hpp");
-    packed.support_header = fs::path("exercises") / "grading_support.hpp";
+    for (const char* header : {"protocol.hpp", "test_functions.hpp"}) {
+      copy_into(catalogue.support_dir / header, pack / "exercises" / header);
+    }
+    packed.support_dir = "exercises";
     std::ofstream(pack / "catalogue.json") << grading::catalogue_json(packed);
-    for (const char* file : {"grading/grading.hpp", "grading/grading.cpp", "grading/grading_main.cpp", "score_exercises.cpp"}) {
+    for (const char* file : {"grading/grading.hpp", "grading/grading.cpp", "grading/judge.hpp", "grading/judge.cpp",
+                             "grading/answer_main.cpp", "score_exercises.cpp"}) {
       copy_into(tools / file, pack / "tools" / file);
     }
     copy_into(tools / "grading" / "pack" / "CMakeLists.txt", pack / "CMakeLists.txt");

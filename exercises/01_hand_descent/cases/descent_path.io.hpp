@@ -10,6 +10,7 @@
 
 namespace exercise_io {
 
+//! [adapter]
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
   if (arg(request, "call") != "descent_path") throw BadRequest("unknown call " + request["call"].dump());
@@ -18,5 +19,6 @@ inline protocol::json answer(const protocol::json& request) {
   return vectors(exercises::descent_path(f.gradient, to_vector(arg(args, "start")),
                                          to_number(arg(args, "learning_rate")), to_int(arg(args, "steps"))));
 }
+//! [adapter]
 
 }  // namespace exercise_io
