@@ -8,6 +8,9 @@
 //                                           "Chapter N" and "Exercise N.M" made links, the
 //                                           generated lists; the line count is kept, so
 //                                           Doxygen's messages name the source's own lines
+//   book_nav search-index ORDER HTML_DIR    HTML_DIR/booksearch/documents.js: the text of every
+//                                           section of the pages, and of the library reference,
+//                                           for the search box (book/booksearch.js)
 //   book_nav check-html ORDER HTML_DIR      the built book follows the reading order: side
 //                                           tree, Chapters page, previous/next links, and no
 //                                           mention of another chapter left without its link
@@ -17,6 +20,7 @@
 // is "Chapter N: Name" and its second line "<!-- summary: one line -->".
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -505,6 +509,110 @@ int check_html(const Book& book, const std::string& dir) {
   return errors ? 1 : 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The search index.
+
+// Visible text of some HTML: tags dropped, entities decoded, white space collapsed.
+std::string text_of(const std::string& html) {
+  static const std::regex hidden(R"(<script[\s\S]*?</script>|<nav[\s\S]*?</nav>|<div class="booknav-subpage">[\s\S]*?</div>)");
+  static const std::regex tag("<[^>]*>");
+  std::string text = std::regex_replace(std::regex_replace(html, hidden, " "), tag, " ");
+  static const std::vector<std::pair<std::string, std::string>> entities = {
+      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&#160;", " "},
+      {"&nbsp;", " "}, {"&larr;", "←"}, {"&rarr;", "→"}, {"&amp;", "&"}};
+  for (const auto& [entity, character] : entities) {
+    for (auto at = text.find(entity); at != std::string::npos; at = text.find(entity, at + character.size())) {
+      text.replace(at, entity.size(), character);
+    }
+  }
+  std::string out;
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space) out += c;
+    else if (!out.empty() && out.back() != ' ') out += ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"' || c == '\\') out += '\\', out += c;
+    else if (c == '/' && i > 0 && text[i - 1] == '<') out += "\\/";  // no "</script>"
+    else if (static_cast<unsigned char>(c) < 0x20) out += ' ';
+    else out += c;
+  }
+  return out + "\"";
+}
+
+struct Document {
+  std::string url, page, title, text;
+};
+
+// A page cut at its <h1>/<h2> sections; the part before the first is the page's own.
+void add_sections(std::vector<Document>& documents, const std::string& file, const std::string& html) {
+  const auto title_at = html.find("<div class=\"title\">");
+  const std::string page_title =
+      title_at == std::string::npos ? file : text_of(html.substr(title_at, html.find("</div>", title_at) - title_at));
+  const auto begin = html.find("<div class=\"contents\">");
+  const auto end = html.find("<!-- contents -->", begin);
+  if (begin == std::string::npos) return;
+  const std::string body = html.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
+  static const std::regex heading(R"re(<h([12])[^>]*><a class="anchor" id="([^"]+)"></a>([\s\S]*?)</h\1>)re");
+  std::string url = file, title = page_title;
+  auto from = body.cbegin();
+  const auto flush = [&](std::string::const_iterator to) {
+    const std::string text = text_of(std::string(from, to));
+    if (!text.empty()) documents.push_back({url, page_title, title, text});
+  };
+  for (std::sregex_iterator it(body.begin(), body.end(), heading), none; it != none; ++it) {
+    flush((*it)[0].first);
+    url = file + "#" + std::string((*it)[2]);
+    title = text_of((*it)[3]);
+    from = (*it)[0].second;
+  }
+  flush(body.cend());
+}
+
+int search_index(const Book& book, const std::string& dir) {
+  std::vector<Document> documents;
+  for (const Page& page : book.pages) {
+    const std::string file = html_file(page.label);
+    add_sections(documents, file, read_file(dir + "/" + file));
+  }
+  // The library reference: namespace, class and header pages (not member lists or sources).
+  std::vector<std::string> reference;
+  static const std::regex api(R"(^(namespace|class|struct)[A-Za-z0-9_]+\.html$|^[a-z0-9_]+_8hpp\.html$)");
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (std::regex_match(name, api) && name.find("-members") == std::string::npos) reference.push_back(name);
+  }
+  std::sort(reference.begin(), reference.end());
+  for (const std::string& file : reference) {
+    std::vector<Document> sections;
+    add_sections(sections, file, read_file(dir + "/" + file));
+    for (Document& section : sections) section.title = section.page;  // one entry a page is enough
+    for (std::size_t i = 1; i < sections.size(); ++i) sections[0].text += " " + sections[i].text;
+    if (!sections.empty()) documents.push_back(sections[0]);
+  }
+  std::filesystem::create_directories(dir + "/booksearch");
+  std::ofstream out(dir + "/booksearch/documents.js", std::ios::binary);
+  out << "// Written by book_nav search-index: the text the book's search box searches.\n"
+         "var BOOK_DOCUMENTS = [\n";
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    const Document& d = documents[i];
+    out << "{\"url\":" << json_string(d.url) << ",\"page\":" << json_string(d.page) << ",\"title\":"
+        << json_string(d.title) << ",\"text\":" << json_string(d.text) << "}"
+        << (i + 1 < documents.size() ? ",\n" : "\n");
+  }
+  out << "];\nif (typeof module !== \"undefined\") module.exports = BOOK_DOCUMENTS;\n";
+  if (!out) fail("cannot write " + dir + "/booksearch/documents.js");
+  std::cout << "book_nav: " << documents.size() << " sections in the search index\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -515,12 +623,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (args.size() == 4 && args[0] == "filter") return filter(read_book(args[1]), args[2], args[3]);
+    if (args.size() == 3 && args[0] == "search-index") return search_index(read_book(args[1]), args[2]);
     if (args.size() == 3 && args[0] == "check-html") return check_html(read_book(args[1]), args[2]);
   } catch (const std::exception& error) {
     std::cerr << "book_nav: " << error.what() << '\n';
     return 1;
   }
   std::cerr << "usage: book_nav check-sources ORDER | filter ORDER html|latex FILE | "
-               "check-html ORDER HTML_DIR\n";
+               "search-index ORDER HTML_DIR | check-html ORDER HTML_DIR\n";
   return 2;
 }

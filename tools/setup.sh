@@ -13,7 +13,7 @@ packages=(
   libboost-iostreams-dev libboost-filesystem-dev libgnuplot-iostream-dev
   gnuplot-nox                          # figures (not 'gnuplot': that pulls in Qt)
   catch2                               # tests and exercise graders (v2, prebuilt main)
-  doxygen libjs-mathjax                # the book, with formulas typeset offline
+  doxygen libjs-mathjax libjs-lunr     # the book, with formulas typeset and text searched offline
   nlohmann-json3-dev                   # the grader's Gradescope results.json
   liblbfgspp-dev                       # the L-BFGS benchmark's peer (header-only, Chapter 7)
   bubblewrap                           # grade: a sandbox (namespaces) for every student process
