@@ -308,6 +308,28 @@ std::string contents_list(const Book& book) {
                 "call, with its documentation and source.\n";
 }
 
+// Doxygen 1.9.4's LaTeX output turns ' in a formula into a text quote: the PDF's formulas say
+// \descentprime, \descentprimeprime… instead (book/descent-latex.sty), LaTeX's own primes, so
+// w'^* still typesets. `maths` carries a \f[ … \f] display across lines.
+std::string latex_primes(const std::string& line, bool& maths) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line.compare(i, 3, "\\f$") == 0 || line.compare(i, 3, "\\f[") == 0 || line.compare(i, 3, "\\f]") == 0) {
+      maths = line[i + 2] == '$' ? !maths : line[i + 2] == '[';
+      out += line.substr(i, 3);
+      i += 2;
+    } else if (maths && line[i] == '\'') {  // C'' is \descentprimeprime: LaTeX's own ''
+      out += "\\descent";
+      for (; i < line.size() && line[i] == '\''; ++i) out += "prime";
+      out += " ";
+      --i;
+    } else {
+      out += line[i];
+    }
+  }
+  return out;
+}
+
 int filter(const Book& book, const std::string& format, const std::string& path) {
   const Page* page = nullptr;
   for (const Page& candidate : book.pages) {
@@ -324,8 +346,9 @@ int filter(const Book& book, const std::string& format, const std::string& path)
   static const std::regex opens(R"(^\s*(```|~~~|\\code|\\verbatim|\\f\[|\\htmlonly|\\latexonly))");
   static const std::regex command(R"(^\s*\\(image|snippet|verbinclude|include|dontinclude))");
   static const std::regex closes(R"((```|~~~|\\endcode|\\endverbatim|\\f\]|\\endhtmlonly|\\endlatexonly))");
+  bool maths = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string& line = lines[i];
+    const std::string line = html ? lines[i] : latex_primes(lines[i], maths);
     if (i == 1) {  // blank or the summary: the top bar, one line, so line numbers stay
       std::cout << (html && navigated ? nav_bar(book, *page, "top") : "") << '\n';
       continue;
@@ -348,6 +371,13 @@ int filter(const Book& book, const std::string& format, const std::string& path)
       std::smatch open;
       const std::string after = starts && std::regex_search(line, open, opens) ? open.suffix().str() : line;
       fenced = !std::regex_search(after, closes);
+      continue;
+    }
+    // The PDF shows the figures converted to PDF (the pdf target converts every SVG).
+    static const std::regex svg_image(R"(^(\s*)\\image html (\S+)\.svg(.*)$)");
+    if (!html && std::regex_match(line, svg_image)) {
+      std::cout << std::regex_replace(line, svg_image, "$1\\image latex $2.pdf$3 width=0.8\\textwidth")
+                << '\n';
       continue;
     }
     const bool heading = i == 0 || line.starts_with("#") || std::regex_search(line, command);

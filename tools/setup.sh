@@ -19,6 +19,10 @@ packages=(
   bubblewrap                           # grade: a sandbox (namespaces) for every student process
 )
 
+# --pdf: also what the PDF book needs (target pdf): LaTeX, SVG to PDF, and pdftotext for its test.
+pdf=0
+[ "${1:-}" = "--pdf" ] && pdf=1 && packages+=(doxygen-latex librsvg2-bin poppler-utils)
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -40,5 +44,6 @@ cmake --preset default
 # The book target builds every chapter program (and the tools the book shows), runs them to
 # regenerate figures/, then runs Doxygen. The test programs are built by the test workflow.
 cmake --build --preset book -j "$(nproc)"
+((pdf)) && cmake --build build --target pdf -j "$(nproc)"
 echo
 echo "Book ready: $PWD/build/book/html/index.html"
