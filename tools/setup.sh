@@ -13,11 +13,15 @@ packages=(
   libboost-iostreams-dev libboost-filesystem-dev libgnuplot-iostream-dev
   gnuplot-nox                          # figures (not 'gnuplot': that pulls in Qt)
   catch2                               # tests and exercise graders (v2, prebuilt main)
-  doxygen libjs-mathjax                # the book, with formulas typeset offline
+  doxygen libjs-mathjax libjs-lunr     # the book, with formulas typeset and text searched offline
   nlohmann-json3-dev                   # the grader's Gradescope results.json
   liblbfgspp-dev                       # the L-BFGS benchmark's peer (header-only, Chapter 7)
   bubblewrap                           # grade: a sandbox (namespaces) for every student process
 )
+
+# --pdf: also what the PDF book needs (target pdf): LaTeX, SVG to PDF, and pdftotext for its test.
+pdf=0
+[ "${1:-}" = "--pdf" ] && pdf=1 && packages+=(doxygen-latex librsvg2-bin poppler-utils)
 
 missing=()
 for package in "${packages[@]}"; do
@@ -40,5 +44,6 @@ cmake --preset default
 # The book target builds every chapter program (and the tools the book shows), runs them to
 # regenerate figures/, then runs Doxygen. The test programs are built by the test workflow.
 cmake --build --preset book -j "$(nproc)"
+((pdf)) && cmake --build build --target pdf -j "$(nproc)"
 echo
 echo "Book ready: $PWD/build/book/html/index.html"
