@@ -14,12 +14,13 @@
 //
 // Numbers travel as JSON numbers when finite and as the strings "inf", "-inf" and "nan"
 // otherwise (JSON has no such numbers); vectors as arrays, matrices as arrays of rows.
+//
+// The functions are compiled once (protocol.cpp, in the answer runtime every answer program
+// links), so that an answer program compiles little more than the exercise file itself.
 
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
-#include <cmath>
-#include <limits>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -33,76 +34,25 @@ struct BadRequest : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-inline json number(double x) {
-  if (std::isnan(x)) return "nan";
-  if (std::isinf(x)) return x > 0 ? "inf" : "-inf";
-  return x;
-}
-
-inline double to_number(const json& j) {
-  if (j.is_number()) return j.get<double>();
-  if (j == "inf") return std::numeric_limits<double>::infinity();
-  if (j == "-inf") return -std::numeric_limits<double>::infinity();
-  if (j == "nan") return std::numeric_limits<double>::quiet_NaN();
-  throw BadRequest("not a number: " + j.dump());
-}
-
-inline json vector(const Eigen::VectorXd& v) {
-  json out = json::array();
-  for (const double x : v) out.push_back(number(x));
-  return out;
-}
-
-inline json numbers(const std::vector<double>& values) {
-  json out = json::array();
-  for (const double x : values) out.push_back(number(x));
-  return out;
-}
-
-inline Eigen::VectorXd to_vector(const json& j) {
-  if (!j.is_array()) throw BadRequest("not a vector: " + j.dump());
-  Eigen::VectorXd v(static_cast<Eigen::Index>(j.size()));
-  for (std::size_t i = 0; i < j.size(); ++i) v[static_cast<Eigen::Index>(i)] = to_number(j[i]);
-  return v;
-}
-
-inline std::vector<double> to_numbers(const json& j) {
-  const Eigen::VectorXd v = to_vector(j);
-  return {v.begin(), v.end()};
-}
-
+json number(double x);
+double to_number(const json& j);
+json vector(const Eigen::VectorXd& v);
+json numbers(const std::vector<double>& values);
+Eigen::VectorXd to_vector(const json& j);
+std::vector<double> to_numbers(const json& j);
 /// A matrix as its rows.
-inline json matrix(const Eigen::MatrixXd& m) {
-  json rows = json::array();
-  for (Eigen::Index r = 0; r < m.rows(); ++r) rows.push_back(vector(m.row(r).transpose()));
-  return rows;
-}
-
-inline Eigen::MatrixXd to_matrix(const json& j) {
-  if (!j.is_array() || j.empty() || !j[0].is_array()) throw BadRequest("not a matrix (an array of rows): " + j.dump());
-  Eigen::MatrixXd m(static_cast<Eigen::Index>(j.size()), static_cast<Eigen::Index>(j[0].size()));
-  for (std::size_t r = 0; r < j.size(); ++r) {
-    if (j[r].size() != j[0].size()) throw BadRequest("matrix rows of different lengths");
-    m.row(static_cast<Eigen::Index>(r)) = to_vector(j[r]).transpose();
-  }
-  return m;
-}
-
-inline json vectors(const std::vector<Eigen::VectorXd>& list) {
-  json out = json::array();
-  for (const auto& v : list) out.push_back(vector(v));
-  return out;
-}
-
+json matrix(const Eigen::MatrixXd& m);
+Eigen::MatrixXd to_matrix(const json& j);
+json vectors(const std::vector<Eigen::VectorXd>& list);
 /// The argument `name` of a request, or BadRequest.
-inline const json& arg(const json& args, const char* name) {
-  if (!args.is_object() || !args.contains(name)) throw BadRequest(std::string("missing argument '") + name + "'");
-  return args.at(name);
-}
+const json& arg(const json& args, const char* name);
+int to_int(const json& j);
 
-inline int to_int(const json& j) {
-  if (!j.is_number_integer()) throw BadRequest("not a whole number: " + j.dump());
-  return j.get<int>();
-}
+/// An adapter: the answer to one request (exercises/NN_name/cases/<exercise>.io.hpp).
+using Adapter = json (*)(const json& request);
+
+/// The answer program's main loop: `program REQUESTS ANSWERS` reads one JSON request per line
+/// and writes one answer per line, {"value": …} or {"error": "…"} when the adapter threw.
+int serve(int argc, char* argv[], Adapter answer);
 
 }  // namespace protocol

@@ -166,8 +166,8 @@ int main(int argc, char* argv[]) {
       }
     }
     const fs::path tools = DESCENT_TOOLS_DIR;
-    for (const char* header : {"protocol.hpp", "test_functions.hpp"}) {
-      copy_into(catalogue.support_dir / header, pack / "exercises" / header);
+    for (const char* file : {"protocol.hpp", "protocol.cpp", "test_functions.hpp", "test_functions.cpp"}) {
+      copy_into(catalogue.support_dir / file, pack / "exercises" / file);
     }
     packed.support_dir = "exercises";
     std::ofstream(pack / "catalogue.json") << grading::catalogue_json(packed);

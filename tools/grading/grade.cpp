@@ -227,7 +227,7 @@ Built build_answer_program(const Exercise& e, const fs::path& root, const fs::pa
   grading::make_sandbox_folder(build, context.uid);
   grading::SandboxView view;
   view.uid = context.uid;
-  view.read_only = {scratch / "support", include};
+  view.read_only = {scratch / "support", include, DESCENT_ANSWER_RUNTIME};
   if (!pch.empty()) view.read_only.push_back(pch.parent_path());
   view.writable = build;
   view.workdir = build;
@@ -238,7 +238,8 @@ Built build_answer_program(const Exercise& e, const fs::path& root, const fs::pa
   if (!pch.empty()) command.insert(command.end(), {"-include", pch.string()});
   command.push_back("-DDESCENT_EXERCISE_IO=\"" + e.name + ".io.hpp\"");
   const fs::path program = build / "answers";
-  command.insert(command.end(), {(scratch / "support" / "answer_main.cpp").string(), "-o", program.string()});
+  command.insert(command.end(),
+                 {(scratch / "support" / "answer_main.cpp").string(), DESCENT_ANSWER_RUNTIME, "-o", program.string()});
   grading::Limits limits{s.compile_timeout, 2048};
   limits.runner = grading::sandboxed_runner(view, 16, 512LL << 20);
   limits.deadline = context.deadline;
@@ -279,7 +280,8 @@ grading::ExerciseResult run_cases(const Exercise& e, const fs::path& program, gr
 }
 
 // The support files every answer program compiles with, all public: the protocol headers, the
-// adapters and the answer main.
+// adapters and the answer main. (The protocol's compiled part, the answer runtime, is linked
+// from the build.)
 void copy_support(const fs::path& to, const std::vector<Exercise>& exercises, const Settings& s) {
   fs::create_directories(to);
   fs::permissions(to, fs::perms(0755));
