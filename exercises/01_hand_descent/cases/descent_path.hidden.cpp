@@ -85,6 +85,18 @@ void hidden_cases(grading::CaseBook& book) {
             .calls = {descent_path({{"kind", "rosenbrock"}, {"a", 1.0}, {"b", 100.0}}, {-1.2, 1.0}, 0.001, 200)},
             .tolerance = {1e-10, 1e-9}});
 
+  // The gradient vanishes exactly: from the minimum itself, and after η = 1/4 on curvature 4
+  // lands on it in one step (3 − ¼·4·2 = 1, exact in floating point). The rule has no
+  // convergence test: every step is still taken, and the path stays put.
+  book.add({.name = "a run that starts at the minimum or lands on it: every step is still taken",
+            .points = 1,
+            .calls = {descent_path({{"kind", "quadratic"}, {"hessian", {2.0, 4.0}}, {"center", {1.0, -1.0}}},
+                                   {1.0, -1.0}, 0.1, 5),
+                      descent_path({{"kind", "quadratic"}, {"hessian", {4.0}}, {"center", {1.0}}}, {3.0}, 0.25, 4)},
+            .closed_form = {{{"value", json::array({{1.0, -1.0}, {1.0, -1.0}, {1.0, -1.0}, {1.0, -1.0}, {1.0, -1.0},
+                                                    {1.0, -1.0}})}},
+                            {{"value", json::array({{3.0}, {1.0}, {1.0}, {1.0}, {1.0}})}}}});
+
   // η = 1.5 on slope 2w doubles |w| every step: past about 1024 steps the path overflows to
   // infinity and then to NaN. Every step is still taken and recorded.
   book.add({.name = "a run that overflows: every step is still taken",

@@ -1,0 +1,151 @@
+// Hidden grading cases of Exercise 6.1 (momentum_step): only an instructor's grading runs them;
+// a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
+// Every request is a script of calls on optimizer states (cases/momentum_step.io.hpp), so a
+// velocity that is not carried in the state, or one kept elsewhere, shows in later calls.
+
+#include "grading/cases.hpp"
+
+#include <Eigen/QR>
+
+#include <cmath>
+
+using grading::json;
+
+namespace {
+
+using Vector = std::vector<double>;
+
+Vector draw(descent::Random& random, int n, double low, double high) {
+  Vector v;
+  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
+  return v;
+}
+
+int draw_int(descent::Random& random, int low, int high) {
+  return low + static_cast<int>(random.below(static_cast<std::uint64_t>(high - low + 1)));
+}
+
+// A random symmetric positive-definite matrix of size n with eigenvalues in [0.2, 3].
+json random_hessian(descent::Random& random, int n) {
+  const Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
+  const Eigen::MatrixXd rotation = Eigen::HouseholderQR<Eigen::MatrixXd>(q).householderQ();
+  Eigen::VectorXd eigenvalues(n);
+  for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(0.2, 3.0);
+  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
+  json rows = json::array();
+  for (int r = 0; r < n; ++r) {
+    json row = json::array();
+    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+json state(const Vector& w, const Vector& velocity) { return {{"w", w}, {"velocity", velocity}}; }
+
+json step(int state, const Vector& g, double learning_rate, double momentum) {
+  return {{"state", state}, {"g", g}, {"learning_rate", learning_rate}, {"momentum", momentum}};
+}
+
+// Lists as std::vector: a braced list of one json would be that json itself, not a list of one.
+json momentum_steps(const std::vector<json>& states, const std::vector<json>& steps) {
+  return grading::request("momentum_step", {{"states", states}, {"steps", steps}});
+}
+
+// Random gradients for `calls` calls on one state of size n, each a fresh draw (they change
+// size and sign from call to call).
+std::vector<json> random_steps(descent::Random& random, int state, int n, int calls, double learning_rate,
+                               double momentum) {
+  std::vector<json> steps;
+  for (int k = 0; k < calls; ++k) steps.push_back(step(state, draw(random, n, -3.0, 3.0), learning_rate, momentum));
+  return steps;
+}
+
+}  // namespace
+
+void hidden_cases(grading::CaseBook& book) {
+  descent::Random& random = book.random();
+  const grading::Tolerance differential{1e-10, 1e-9};
+
+  // Heavy ball on L = ½(w − c)ᵀA(w − c), the gradient taken at each new point: every call's
+  // velocity must be the one the previous call left.
+  grading::Case long_runs{.name = "long runs on random rotated quadratics of sizes 1 to 6, many consecutive calls",
+                          .points = 2,
+                          .tolerance = differential};
+  for (int run = 0; run < 3; ++run) {
+    const int n = draw_int(random, 1, 6);
+    const json function = {{"kind", "quadratic"}, {"hessian", random_hessian(random, n)},
+                           {"center", draw(random, n, -5.0, 5.0)}};
+    const json step_on_loss = {{"state", 0}, {"learning_rate", random.uniform(0.01, 0.3)},
+                               {"momentum", random.uniform(0.0, 0.95)}};
+    json start = state(draw(random, n, -10.0, 10.0), Vector(static_cast<std::size_t>(n), 0.0));
+    start["function"] = function;
+    long_runs.calls.push_back(momentum_steps({start}, std::vector<json>(static_cast<std::size_t>(draw_int(random, 50, 200)),
+                                                                         step_on_loss)));
+  }
+  long_runs.calls.push_back(long_runs.calls.front());  // the first run again, from its own start
+  book.add(long_runs);
+
+  // Two optimizers of the same size, stepped in a random order: each must continue from its own
+  // velocity. Then a fresh optimizer in the same program must start from its own zeros.
+  {
+    const int n = draw_int(random, 2, 5);
+    const double learning_rate = random.uniform(0.05, 0.5);
+    const double momentum = random.uniform(0.5, 0.95);
+    std::vector<json> steps;
+    for (int k = 0; k < 24; ++k) {
+      steps.push_back(step(static_cast<int>(random.below(2)), draw(random, n, -3.0, 3.0), learning_rate, momentum));
+    }
+    const json zeros = Vector(static_cast<std::size_t>(n), 0.0);
+    book.add({.name = "two optimizers stepped in turn (interleaved calls on independent states), then a fresh one",
+              .points = 2,
+              .calls = {momentum_steps({state(draw(random, n, -2.0, 2.0), zeros), state(draw(random, n, -2.0, 2.0), zeros)},
+                                       steps),
+                        momentum_steps({state(draw(random, n, -2.0, 2.0), zeros)},
+                                       random_steps(random, 0, n, 6, learning_rate, momentum))},
+              .tolerance = differential});
+  }
+
+  // η changes from call to call: PyTorch's b stores no η, so only this call's η scales its step.
+  {
+    const int n = draw_int(random, 1, 4);
+    std::vector<json> steps;
+    for (int k = 0; k < 12; ++k) steps.push_back(step(0, draw(random, n, -3.0, 3.0), 0.5 * std::pow(0.7, k), 0.9));
+    book.add({.name = "the learning rate changes from call to call (a schedule)",
+              .points = 1,
+              .calls = {momentum_steps({state(draw(random, n, -2.0, 2.0), Vector(static_cast<std::size_t>(n), 0.0))},
+                                       steps)},
+              .tolerance = differential});
+  }
+
+  // A state a previous call left: a non-zero velocity, which the next call must build on.
+  {
+    grading::Case resumed{.name = "runs resumed from a saved, non-zero velocity", .points = 1, .tolerance = differential};
+    for (int run = 0; run < 3; ++run) {
+      const int n = draw_int(random, 1, 5);
+      resumed.calls.push_back(momentum_steps({state(draw(random, n, -2.0, 2.0), draw(random, n, -4.0, 4.0))},
+                                             random_steps(random, 0, n, draw_int(random, 1, 5), random.uniform(0.05, 0.5),
+                                                          random.uniform(0.0, 0.99))));
+    }
+    book.add(resumed);
+  }
+
+  // A constant gradient g for t calls: b_t = (1 − μᵗ)/(1 − μ)·g, and w falls by η·Σ b_s =
+  // η·g·(t − μ(1 − μᵗ)/(1 − μ))/(1 − μ).
+  {
+    const double g = 0.75, learning_rate = 0.1, momentum = 0.95, w0 = 4.0;
+    std::vector<json> steps, expected;
+    for (int t = 1; t <= 60; ++t) {
+      steps.push_back(step(0, {g}, learning_rate, momentum));
+      const double decayed = std::pow(momentum, t);
+      const double velocity = (1.0 - decayed) / (1.0 - momentum) * g;
+      const double travelled = learning_rate * g * (t - momentum * (1.0 - decayed) / (1.0 - momentum)) / (1.0 - momentum);
+      expected.push_back(state({w0 - travelled}, {velocity}));
+    }
+    book.add({.name = "a constant gradient for 60 calls with momentum near 1",
+              .points = 1,
+              .calls = {momentum_steps({state({w0}, {0.0})}, steps)},
+              .tolerance = {1e-11, 1e-10},
+              .closed_form = {{{"value", json(expected)}}}});
+  }
+}
