@@ -82,8 +82,9 @@ function(descent_exercise)
   # The trusted side: the reference's answers to every case, public and hidden.
   add_executable(cases_${name} ${PROJECT_SOURCE_DIR}/tools/grading/case_main.cpp
                  ${cases_dir}/${name}.cases.cpp ${cases_dir}/${name}.hidden.cpp)
-  target_include_directories(cases_${name} PRIVATE ${source_dir} ${cases_dir})
-  target_link_libraries(cases_${name} PRIVATE grading descent answer_runtime)
+  # Cases may use the library's headers (descent/random.hpp for seeded inputs), not its code.
+  target_include_directories(cases_${name} PRIVATE ${source_dir} ${cases_dir} ${PROJECT_SOURCE_DIR}/lib)
+  target_link_libraries(cases_${name} PRIVATE grading answer_runtime)
   target_compile_definitions(cases_${name} PRIVATE EIGEN_MAX_ALIGN_BYTES=32
                              DESCENT_EXERCISE_IO="${name}.io.hpp" DESCENT_EXERCISE_NAME="${name}")
   target_compile_options(cases_${name} PRIVATE ${DESCENT_TEST_OPTIMIZATION})
@@ -159,6 +160,7 @@ function(descent_exercise_catalogue)
       message(FATAL_ERROR "DESCENT_CHAPTERS: '${chapter}' is not a chapter folder name (NN_name)")
     endif()
     math(EXPR number "1${CMAKE_MATCH_1} - 100")
+    set(chapter_digits ${CMAKE_MATCH_1})
     set(dir ${PROJECT_SOURCE_DIR}/exercises/${chapter})
     # Reconfigure when the catalogue appears or disappears (glob) and when it changes.
     file(GLOB catalogue CONFIGURE_DEPENDS ${dir}/exercises.json)
@@ -170,6 +172,22 @@ function(descent_exercise_catalogue)
     if(NOT EXISTS ${dir}/exercises.md)
       message(FATAL_ERROR "${catalogue}: missing file ${dir}/exercises.md (the chapter's exercise statement)")
     endif()
+    # The chapter's points table for its exercise page (figures/NN_name/chNN-exercise-points.txt).
+    set(case_files "")
+    foreach(name IN LISTS ex_EXERCISES)
+      list(APPEND case_files ${CMAKE_BINARY_DIR}/exercises/cases/${name}.json)
+    endforeach()
+    set(points_file ${PROJECT_SOURCE_DIR}/figures/${chapter}/ch${chapter_digits}-exercise-points.txt)
+    string(REPLACE ";" "," names_argument "${ex_EXERCISES}")
+    add_custom_command(
+      OUTPUT ${points_file}
+      COMMAND ${CMAKE_COMMAND} -DNUMBER=${number} -DNAMES=${names_argument} -DCASE_DIR=${CMAKE_BINARY_DIR}/exercises/cases
+              -DOUTPUT=${points_file} -P ${PROJECT_SOURCE_DIR}/cmake/ExercisePoints.cmake
+      DEPENDS ${case_files} ${PROJECT_SOURCE_DIR}/cmake/ExercisePoints.cmake
+      COMMENT "Writing the exercise points of ${chapter}"
+      VERBATIM)
+    add_custom_target(exercise_points_${chapter} DEPENDS ${points_file})
+    set_property(GLOBAL APPEND PROPERTY DESCENT_FIGURE_TARGETS exercise_points_${chapter})
     descent_json_string(title "${ex_TITLE}")
     descent_json_string(statement "${dir}/exercises.md")
     set(exercises_json "")
