@@ -94,12 +94,22 @@ int main(int argc, char* argv[]) {
     grading::CaseBook book(seed + (hidden ? 7919 : 0));
     define(book);
     for (const grading::Case& c : book.cases()) {
-      if (!names.insert(c.name).second || c.points <= 0 || c.calls.empty()) {
-        std::cerr << argv[0] << ": case '" << c.name << "' is named twice, has no points or no calls\n";
+      // Names go into audit tables (Markdown, `backticks`) and reports: no '|', '`' or line break.
+      if (!names.insert(c.name).second || c.points <= 0 || c.calls.empty() ||
+          c.name.find_first_of("|`\n") != std::string::npos) {
+        std::cerr << argv[0] << ": case '" << c.name
+                  << "' is named twice, has no points or no calls, or its name holds '|', '`' or a line break\n";
         std::exit(1);
       }
       grading::GradingCase g{c.name, c.points, hidden, c.hint, c.tolerance, c.parts, c.calls, {}};
-      for (const auto& call : c.calls) g.expected.push_back(reference_answer(call));
+      for (const auto& call : c.calls) {
+        g.expected.push_back(reference_answer(call));
+        if (g.expected.back().contains("error") && !c.reference_throws) {
+          std::cerr << argv[0] << ": case '" << c.name << "': the reference threw (" << g.expected.back()["error"]
+                    << ") for " << call.dump() << "; a case that expects it says reference_throws\n";
+          std::exit(1);
+        }
+      }
       for (std::size_t k = 0; check && k < c.closed_form.size(); ++k) {
         const bool both_errors = g.expected[k].contains("error") && c.closed_form[k].contains("error");
         const auto why = both_errors ? std::nullopt

@@ -16,6 +16,10 @@
 
 #include "descent/random.hpp"
 
+#include <Eigen/Core>
+#include <Eigen/QR>
+
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,6 +37,10 @@ struct Case {
   /// Expected answers computed independently ({"value": …} or {"error": …} per call), or empty.
   /// With `parts`, a value gives just those parts, keyed by part: {"size:": 5, "/0": [3.0]}.
   std::vector<json> closed_form;
+  /// The reference throws for some call of this case, on purpose (the statement says it must).
+  /// Without it, a reference that throws is a broken case, refused by the generator: any error
+  /// a student's code threw would match it.
+  bool reference_throws = false;
 };
 
 class CaseBook {
@@ -51,6 +59,37 @@ class CaseBook {
 
 /// A request: {"call": call, "args": args}.
 inline json request(const std::string& call, json args) { return {{"call", call}, {"args", std::move(args)}}; }
+
+// Inputs for differential cases, drawn from a case book's seeded source.
+
+/// n numbers, uniform on [low, high).
+inline std::vector<double> uniform_numbers(descent::Random& random, int n, double low, double high) {
+  std::vector<double> v;
+  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
+  return v;
+}
+
+/// A whole number, uniform on [low, high].
+inline int whole_number(descent::Random& random, int low, int high) {
+  return low + static_cast<int>(random.below(static_cast<std::uint64_t>(high - low + 1)));
+}
+
+/// A symmetric positive-definite n × n matrix (as rows) with eigenvalues uniform on
+/// [smallest, largest] along random directions: a rotated quadratic bowl's Hessian.
+inline json random_spd_matrix(descent::Random& random, int n, double smallest = 0.2, double largest = 3.0) {
+  const Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
+  const Eigen::MatrixXd rotation = Eigen::HouseholderQR<Eigen::MatrixXd>(q).householderQ();
+  Eigen::VectorXd eigenvalues(n);
+  for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(smallest, largest);
+  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
+  json rows = json::array();
+  for (int r = 0; r < n; ++r) {
+    json row = json::array();
+    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
+    rows.push_back(row);
+  }
+  return rows;
+}
 
 }  // namespace grading
 

@@ -3,8 +3,6 @@
 
 #include "grading/cases.hpp"
 
-#include <Eigen/QR>
-
 #include <cmath>
 
 using grading::json;
@@ -16,29 +14,6 @@ json descent_path(const json& function, const std::vector<double>& start, double
                                            {"start", start},
                                            {"learning_rate", learning_rate},
                                            {"steps", steps}});
-}
-
-std::vector<double> draw(descent::Random& random, int n, double low, double high) {
-  std::vector<double> v;
-  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
-  return v;
-}
-
-// A random symmetric positive-definite matrix of size n with eigenvalues in [0.2, 3].
-json random_hessian(descent::Random& random, int n) {
-  Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-  const Eigen::HouseholderQR<Eigen::MatrixXd> qr(q);
-  const Eigen::MatrixXd rotation = qr.householderQ();
-  Eigen::VectorXd eigenvalues(n);
-  for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(0.2, 3.0);
-  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
-  json rows = json::array();
-  for (int r = 0; r < n; ++r) {
-    json row = json::array();
-    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
-    rows.push_back(row);
-  }
-  return rows;
 }
 
 }  // namespace
@@ -63,9 +38,9 @@ void hidden_cases(grading::CaseBook& book) {
                         .tolerance = {1e-10, 1e-9}};
   for (int k = 0; k < 6; ++k) {
     const int n = 1 + static_cast<int>(book.random().below(6));
-    const json function = {{"kind", "quadratic"}, {"hessian", random_hessian(book.random(), n)},
-                           {"center", draw(book.random(), n, -5.0, 5.0)}};
-    rotated.calls.push_back(descent_path(function, draw(book.random(), n, -10.0, 10.0), book.random().uniform(0.05, 0.6),
+    const json function = {{"kind", "quadratic"}, {"hessian", grading::random_spd_matrix(book.random(), n)},
+                           {"center", grading::uniform_numbers(book.random(), n, -5.0, 5.0)}};
+    rotated.calls.push_back(descent_path(function, grading::uniform_numbers(book.random(), n, -10.0, 10.0), book.random().uniform(0.05, 0.6),
                                          1 + static_cast<int>(book.random().below(40))));
   }
   rotated.calls.push_back(rotated.calls.front());  // the first call again: the same path
@@ -74,9 +49,9 @@ void hidden_cases(grading::CaseBook& book) {
   grading::Case wavy{.name = "a non-quadratic loss with ripples, random starts", .points = 2, .tolerance = {1e-10, 1e-9}};
   for (int k = 0; k < 4; ++k) {
     const int n = 2 + static_cast<int>(book.random().below(4));
-    const json function = {{"kind", "wavy"}, {"curvature", draw(book.random(), n, 0.5, 2.0)},
-                           {"ripple", draw(book.random(), n, -1.0, 1.0)}};
-    wavy.calls.push_back(descent_path(function, draw(book.random(), n, -4.0, 4.0), 0.3, 25));
+    const json function = {{"kind", "wavy"}, {"curvature", grading::uniform_numbers(book.random(), n, 0.5, 2.0)},
+                           {"ripple", grading::uniform_numbers(book.random(), n, -1.0, 1.0)}};
+    wavy.calls.push_back(descent_path(function, grading::uniform_numbers(book.random(), n, -4.0, 4.0), 0.3, 25));
   }
   book.add(wavy);
 

@@ -5,8 +5,6 @@
 
 #include "grading/cases.hpp"
 
-#include <Eigen/QR>
-
 #include <cmath>
 
 using grading::json;
@@ -14,32 +12,6 @@ using grading::json;
 namespace {
 
 using Vector = std::vector<double>;
-
-Vector draw(descent::Random& random, int n, double low, double high) {
-  Vector v;
-  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
-  return v;
-}
-
-int draw_int(descent::Random& random, int low, int high) {
-  return low + static_cast<int>(random.below(static_cast<std::uint64_t>(high - low + 1)));
-}
-
-// A random symmetric positive-definite matrix of size n with eigenvalues in [0.2, 3].
-json random_hessian(descent::Random& random, int n) {
-  const Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-  const Eigen::MatrixXd rotation = Eigen::HouseholderQR<Eigen::MatrixXd>(q).householderQ();
-  Eigen::VectorXd eigenvalues(n);
-  for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(0.2, 3.0);
-  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
-  json rows = json::array();
-  for (int r = 0; r < n; ++r) {
-    json row = json::array();
-    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
-    rows.push_back(row);
-  }
-  return rows;
-}
 
 json fresh_state(const Vector& w) {
   const Vector zeros(w.size(), 0.0);
@@ -88,12 +60,12 @@ void hidden_cases(grading::CaseBook& book) {
       .points = 2,
       .tolerance = differential};
   for (int run = 0; run < 3; ++run) {
-    const int n = draw_int(random, 1, 6);
-    json start = fresh_state(draw(random, n, -10.0, 10.0));
-    start["function"] = {{"kind", "quadratic"}, {"hessian", random_hessian(random, n)},
-                         {"center", draw(random, n, -5.0, 5.0)}};
+    const int n = grading::whole_number(random, 1, 6);
+    json start = fresh_state(grading::uniform_numbers(random, n, -10.0, 10.0));
+    start["function"] = {{"kind", "quadratic"}, {"hessian", grading::random_spd_matrix(random, n)},
+                         {"center", grading::uniform_numbers(random, n, -5.0, 5.0)}};
     const json step_on_loss = random_settings(random).step(0);
-    long_runs.calls.push_back(adamw_steps({start}, std::vector<json>(static_cast<std::size_t>(draw_int(random, 50, 200)), step_on_loss)));
+    long_runs.calls.push_back(adamw_steps({start}, std::vector<json>(static_cast<std::size_t>(grading::whole_number(random, 50, 200)), step_on_loss)));
   }
   long_runs.calls.push_back(long_runs.calls.front());  // the first run again, from its own start
   book.add(long_runs);
@@ -101,16 +73,16 @@ void hidden_cases(grading::CaseBook& book) {
   // Two optimizers of the same size, both from t = 0, stepped in a random order: each must count
   // its own steps and keep its own moments. Then a fresh optimizer in the same program.
   {
-    const int n = draw_int(random, 2, 5);
+    const int n = grading::whole_number(random, 2, 5);
     const Settings settings = random_settings(random);
     std::vector<json> steps;
-    for (int k = 0; k < 24; ++k) steps.push_back(settings.step(static_cast<int>(random.below(2)), draw(random, n, -3.0, 3.0)));
+    for (int k = 0; k < 24; ++k) steps.push_back(settings.step(static_cast<int>(random.below(2)), grading::uniform_numbers(random, n, -3.0, 3.0)));
     std::vector<json> fresh_steps;
-    for (int k = 0; k < 6; ++k) fresh_steps.push_back(settings.step(0, draw(random, n, -3.0, 3.0)));
+    for (int k = 0; k < 6; ++k) fresh_steps.push_back(settings.step(0, grading::uniform_numbers(random, n, -3.0, 3.0)));
     book.add({.name = "two optimizers stepped in turn (interleaved calls on independent states), then a fresh one",
               .points = 2,
-              .calls = {adamw_steps({fresh_state(draw(random, n, -2.0, 2.0)), fresh_state(draw(random, n, -2.0, 2.0))}, steps),
-                        adamw_steps({fresh_state(draw(random, n, -2.0, 2.0))}, fresh_steps)},
+              .calls = {adamw_steps({fresh_state(grading::uniform_numbers(random, n, -2.0, 2.0)), fresh_state(grading::uniform_numbers(random, n, -2.0, 2.0))}, steps),
+                        adamw_steps({fresh_state(grading::uniform_numbers(random, n, -2.0, 2.0))}, fresh_steps)},
               .tolerance = differential});
   }
 
@@ -120,12 +92,12 @@ void hidden_cases(grading::CaseBook& book) {
                         .points = 2,
                         .tolerance = differential};
     for (int run = 0; run < 4; ++run) {
-      const int n = draw_int(random, 1, 4);
+      const int n = grading::whole_number(random, 1, 4);
       const Settings settings{random.uniform(0.05, 0.3), random.uniform(0.5, 0.95), random.uniform(0.9, 0.999), 1e-8,
                               random.uniform(0.2, 1.0)};
       std::vector<json> steps;
-      for (int k = draw_int(random, 2, 6); k > 0; --k) steps.push_back(settings.step(0, draw(random, n, -3.0, 3.0)));
-      decay.calls.push_back(adamw_steps({fresh_state(draw(random, n, -4.0, 4.0))}, steps));
+      for (int k = grading::whole_number(random, 2, 6); k > 0; --k) steps.push_back(settings.step(0, grading::uniform_numbers(random, n, -3.0, 3.0)));
+      decay.calls.push_back(adamw_steps({fresh_state(grading::uniform_numbers(random, n, -4.0, 4.0))}, steps));
     }
     book.add(decay);
   }
@@ -154,14 +126,14 @@ void hidden_cases(grading::CaseBook& book) {
                        .points = 1,
                        .tolerance = {0.0, 1e-9}};
     for (int run = 0; run < 2; ++run) {
-      const int n = draw_int(random, 1, 4);
+      const int n = grading::whole_number(random, 1, 4);
       std::vector<json> steps;
       for (int k = 0; k < 5; ++k) {
         Vector g;
         for (int i = 0; i < n; ++i) g.push_back(std::pow(10.0, random.uniform(-10.0, -7.0)) * (random.below(2) ? 1 : -1));
         steps.push_back(settings.step(0, g));
       }
-      tiny.calls.push_back(adamw_steps({fresh_state(draw(random, n, -1.0, 1.0))}, steps));
+      tiny.calls.push_back(adamw_steps({fresh_state(grading::uniform_numbers(random, n, -1.0, 1.0))}, steps));
     }
     book.add(tiny);
   }
@@ -171,12 +143,12 @@ void hidden_cases(grading::CaseBook& book) {
     grading::Case resumed{.name = "runs resumed from a saved state (non-zero moments, t > 0)", .points = 1,
                           .tolerance = differential};
     for (int run = 0; run < 3; ++run) {
-      const int n = draw_int(random, 1, 5);
+      const int n = grading::whole_number(random, 1, 5);
       const Settings settings = random_settings(random);
-      json start = {{"w", draw(random, n, -2.0, 2.0)}, {"m", draw(random, n, -1.0, 1.0)}, {"v", draw(random, n, 0.01, 2.0)},
-                    {"t", draw_int(random, 1, 30)}};
+      json start = {{"w", grading::uniform_numbers(random, n, -2.0, 2.0)}, {"m", grading::uniform_numbers(random, n, -1.0, 1.0)}, {"v", grading::uniform_numbers(random, n, 0.01, 2.0)},
+                    {"t", grading::whole_number(random, 1, 30)}};
       std::vector<json> steps;
-      for (int k = draw_int(random, 1, 4); k > 0; --k) steps.push_back(settings.step(0, draw(random, n, -3.0, 3.0)));
+      for (int k = grading::whole_number(random, 1, 4); k > 0; --k) steps.push_back(settings.step(0, grading::uniform_numbers(random, n, -3.0, 3.0)));
       resumed.calls.push_back(adamw_steps({start}, steps));
     }
     book.add(resumed);

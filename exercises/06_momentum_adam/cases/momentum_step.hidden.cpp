@@ -5,8 +5,6 @@
 
 #include "grading/cases.hpp"
 
-#include <Eigen/QR>
-
 #include <cmath>
 
 using grading::json;
@@ -14,32 +12,6 @@ using grading::json;
 namespace {
 
 using Vector = std::vector<double>;
-
-Vector draw(descent::Random& random, int n, double low, double high) {
-  Vector v;
-  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
-  return v;
-}
-
-int draw_int(descent::Random& random, int low, int high) {
-  return low + static_cast<int>(random.below(static_cast<std::uint64_t>(high - low + 1)));
-}
-
-// A random symmetric positive-definite matrix of size n with eigenvalues in [0.2, 3].
-json random_hessian(descent::Random& random, int n) {
-  const Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-  const Eigen::MatrixXd rotation = Eigen::HouseholderQR<Eigen::MatrixXd>(q).householderQ();
-  Eigen::VectorXd eigenvalues(n);
-  for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(0.2, 3.0);
-  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
-  json rows = json::array();
-  for (int r = 0; r < n; ++r) {
-    json row = json::array();
-    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
-    rows.push_back(row);
-  }
-  return rows;
-}
 
 json state(const Vector& w, const Vector& velocity) { return {{"w", w}, {"velocity", velocity}}; }
 
@@ -57,7 +29,7 @@ json momentum_steps(const std::vector<json>& states, const std::vector<json>& st
 std::vector<json> random_steps(descent::Random& random, int state, int n, int calls, double learning_rate,
                                double momentum) {
   std::vector<json> steps;
-  for (int k = 0; k < calls; ++k) steps.push_back(step(state, draw(random, n, -3.0, 3.0), learning_rate, momentum));
+  for (int k = 0; k < calls; ++k) steps.push_back(step(state, grading::uniform_numbers(random, n, -3.0, 3.0), learning_rate, momentum));
   return steps;
 }
 
@@ -73,14 +45,14 @@ void hidden_cases(grading::CaseBook& book) {
                           .points = 2,
                           .tolerance = differential};
   for (int run = 0; run < 3; ++run) {
-    const int n = draw_int(random, 1, 6);
-    const json function = {{"kind", "quadratic"}, {"hessian", random_hessian(random, n)},
-                           {"center", draw(random, n, -5.0, 5.0)}};
+    const int n = grading::whole_number(random, 1, 6);
+    const json function = {{"kind", "quadratic"}, {"hessian", grading::random_spd_matrix(random, n)},
+                           {"center", grading::uniform_numbers(random, n, -5.0, 5.0)}};
     const json step_on_loss = {{"state", 0}, {"learning_rate", random.uniform(0.01, 0.3)},
                                {"momentum", random.uniform(0.0, 0.95)}};
-    json start = state(draw(random, n, -10.0, 10.0), Vector(static_cast<std::size_t>(n), 0.0));
+    json start = state(grading::uniform_numbers(random, n, -10.0, 10.0), Vector(static_cast<std::size_t>(n), 0.0));
     start["function"] = function;
-    long_runs.calls.push_back(momentum_steps({start}, std::vector<json>(static_cast<std::size_t>(draw_int(random, 50, 200)),
+    long_runs.calls.push_back(momentum_steps({start}, std::vector<json>(static_cast<std::size_t>(grading::whole_number(random, 50, 200)),
                                                                          step_on_loss)));
   }
   long_runs.calls.push_back(long_runs.calls.front());  // the first run again, from its own start
@@ -89,31 +61,31 @@ void hidden_cases(grading::CaseBook& book) {
   // Two optimizers of the same size, stepped in a random order: each must continue from its own
   // velocity. Then a fresh optimizer in the same program must start from its own zeros.
   {
-    const int n = draw_int(random, 2, 5);
+    const int n = grading::whole_number(random, 2, 5);
     const double learning_rate = random.uniform(0.05, 0.5);
     const double momentum = random.uniform(0.5, 0.95);
     std::vector<json> steps;
     for (int k = 0; k < 24; ++k) {
-      steps.push_back(step(static_cast<int>(random.below(2)), draw(random, n, -3.0, 3.0), learning_rate, momentum));
+      steps.push_back(step(static_cast<int>(random.below(2)), grading::uniform_numbers(random, n, -3.0, 3.0), learning_rate, momentum));
     }
     const json zeros = Vector(static_cast<std::size_t>(n), 0.0);
     book.add({.name = "two optimizers stepped in turn (interleaved calls on independent states), then a fresh one",
               .points = 2,
-              .calls = {momentum_steps({state(draw(random, n, -2.0, 2.0), zeros), state(draw(random, n, -2.0, 2.0), zeros)},
+              .calls = {momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros), state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros)},
                                        steps),
-                        momentum_steps({state(draw(random, n, -2.0, 2.0), zeros)},
+                        momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros)},
                                        random_steps(random, 0, n, 6, learning_rate, momentum))},
               .tolerance = differential});
   }
 
   // η changes from call to call: PyTorch's b stores no η, so only this call's η scales its step.
   {
-    const int n = draw_int(random, 1, 4);
+    const int n = grading::whole_number(random, 1, 4);
     std::vector<json> steps;
-    for (int k = 0; k < 12; ++k) steps.push_back(step(0, draw(random, n, -3.0, 3.0), 0.5 * std::pow(0.7, k), 0.9));
+    for (int k = 0; k < 12; ++k) steps.push_back(step(0, grading::uniform_numbers(random, n, -3.0, 3.0), 0.5 * std::pow(0.7, k), 0.9));
     book.add({.name = "the learning rate changes from call to call (a schedule)",
               .points = 1,
-              .calls = {momentum_steps({state(draw(random, n, -2.0, 2.0), Vector(static_cast<std::size_t>(n), 0.0))},
+              .calls = {momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), Vector(static_cast<std::size_t>(n), 0.0))},
                                        steps)},
               .tolerance = differential});
   }
@@ -122,9 +94,9 @@ void hidden_cases(grading::CaseBook& book) {
   {
     grading::Case resumed{.name = "runs resumed from a saved, non-zero velocity", .points = 1, .tolerance = differential};
     for (int run = 0; run < 3; ++run) {
-      const int n = draw_int(random, 1, 5);
-      resumed.calls.push_back(momentum_steps({state(draw(random, n, -2.0, 2.0), draw(random, n, -4.0, 4.0))},
-                                             random_steps(random, 0, n, draw_int(random, 1, 5), random.uniform(0.05, 0.5),
+      const int n = grading::whole_number(random, 1, 5);
+      resumed.calls.push_back(momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), grading::uniform_numbers(random, n, -4.0, 4.0))},
+                                             random_steps(random, 0, n, grading::whole_number(random, 1, 5), random.uniform(0.05, 0.5),
                                                           random.uniform(0.0, 0.99))));
     }
     book.add(resumed);
