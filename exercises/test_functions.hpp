@@ -5,8 +5,14 @@
 //   {"kind": "quadratic", "hessian": A, "center": c, "offset": k}   f = ½(w − c)ᵀA(w − c) + k
 //   {"kind": "rosenbrock", "a": a, "b": b}                          f = (a − x)² + b(y − x²)²
 //   {"kind": "wavy", "curvature": q, "ripple": r}                   f = Σ ½q_i w_i² + r_i cos(w_i)
+//   {"kind": "polynomial", "terms": [{"coefficient": c, "powers": p}, …]}
+//                                                                   f = Σ_k c_k Π_i w_i^(p_ki)
+//   {"kind": "sinusoid", "amplitude": a, "frequency": v, "phase": φ} f = a·sin(vᵀw + φ)
+//   {"kind": "sum", "terms": [function, …]}                         f = Σ_k f_k(w)
 //
 // "hessian" may be a matrix or a vector (a diagonal); "center" defaults to 0, "offset" to 0.
+// A polynomial's powers are whole numbers ≥ 0, one per coordinate (all zero: a constant term);
+// "phase" defaults to 0. The terms of a sum take points of one size.
 
 #include "protocol.hpp"
 
