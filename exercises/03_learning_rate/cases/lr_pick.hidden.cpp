@@ -2,6 +2,7 @@
 // a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
 
 #include "grading/cases.hpp"
+#include "protocol.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,12 +15,10 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
+// Infinite losses travel as "inf" (protocol::numbers); a plain JSON array would make them null.
 json steepest_index(const std::vector<double>& learning_rates, const std::vector<double>& losses) {
-  json rates = json::array();
-  json values = json::array();
-  for (const double x : learning_rates) rates.push_back(x);
-  for (const double x : losses) values.push_back(std::isinf(x) ? json("inf") : json(x));
-  return grading::request("steepest_index", {{"learning_rates", rates}, {"losses", values}});
+  return grading::request("steepest_index",
+                          {{"learning_rates", protocol::numbers(learning_rates)}, {"losses", protocol::numbers(losses)}});
 }
 
 json value(int index) { return {{"value", index}}; }
