@@ -7,8 +7,9 @@
 namespace exercises {
 
 //! [signature]
-/// For a quadratic loss with symmetric positive-definite Hessian H, plain gradient descent
-/// converges exactly when η < 2/λ_max, where λ_max is H's largest eigenvalue. Return 2/λ_max.
+/// For a quadratic loss with symmetric positive-definite Hessian H, plain gradient
+/// descent converges exactly when η < 2/λ_max, where λ_max is H's largest eigenvalue.
+/// Return 2/λ_max.
 inline double largest_stable_learning_rate(const Eigen::MatrixXd& hessian) {
 //! [signature]
   // BEGIN SOLUTION
