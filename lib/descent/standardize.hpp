@@ -14,7 +14,7 @@ namespace descent {
 /// Per-column mean and standard deviation (population: divided by N).
 struct Standardizer {
   Vector mean;       ///< μ_j
-  Vector deviation;  ///< σ_j (a constant column gets 1, so it is only centred)
+  Vector deviation;  ///< σ_j (a constant column, σ_j ≤ 1e-10·max_i |x_ij|, gets 1: it is only centred)
 
   /// Measures the columns of `features`.
   [[nodiscard]] static Standardizer fit(const Matrix& features);

@@ -6,8 +6,12 @@ Standardizer Standardizer::fit(const Matrix& features) {
   Standardizer s;
   s.mean = features.colwise().mean().transpose();
   s.deviation = ((features.rowwise() - s.mean.transpose()).array().square().colwise().mean().sqrt()).transpose();
-  for (auto& sigma : s.deviation) {
-    if (sigma == 0.0) sigma = 1.0;
+  // A column is constant when its spread is rounding noise against its size: three rows of 0.1
+  // give a computed σ of about 1e-17, not 0 (Exercise 2.2 states the same rule).
+  constexpr double negligible_spread = 1e-10;
+  const Vector size = features.cwiseAbs().colwise().maxCoeff().transpose();
+  for (Eigen::Index j = 0; j < s.deviation.size(); ++j) {
+    if (s.deviation[j] <= negligible_spread * size[j]) s.deviation[j] = 1.0;
   }
   return s;
 }

@@ -102,6 +102,12 @@ TEST_CASE("standardisation and its inverse, for data and for fitted models") {
   }
   const Standardizer constant = Standardizer::fit(Matrix::Constant(3, 1, 4.0));
   CHECK(constant.deviation[0] == 1.0);
+  // Three rows of 0.1: the computed spread is rounding noise (about 1e-17), not 0; the column is
+  // still constant, so it is centred to 0, not standardised to ±1.
+  const Matrix tenths = Matrix::Constant(3, 1, 0.1);
+  const Standardizer noisy = Standardizer::fit(tenths);
+  CHECK(noisy.deviation[0] == 1.0);
+  CHECK(noisy.transform(tenths).cwiseAbs().maxCoeff() < 1e-15);
 }
 
 TEST_CASE("seeded data: the same houses every time, different with another seed") {
