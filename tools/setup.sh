@@ -19,6 +19,9 @@ packages=(
   bubblewrap                           # grade: a sandbox (namespaces) for every student process
 )
 
+started=$SECONDS
+step() { printf '\n==> %s  (%ds so far)\n' "$1" "$((SECONDS - started))"; }
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -26,19 +29,27 @@ for package in "${packages[@]}"; do
   fi
 done
 if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}"
+  step "Installing ${#missing[@]} Debian packages (about 2-4 minutes on a fresh machine): ${missing[*]}"
   as_root=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || { echo "setup.sh: run as root (or install sudo) to install ${missing[*]}" >&2; exit 2; }
     as_root=(sudo)
   fi
+  echo "Reading the package lists (apt-get update)..."
   "${as_root[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # One line per package as it is set up; apt's full log goes to build/apt-install.log.
+  mkdir -p build
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+    2>&1 | tee build/apt-install.log | awk '/^(Unpacking|Setting up) / { print "  " $1 " " $2 " " $3; fflush() }'
+else
+  step "Every Debian package is already installed"
 fi
 
+step "Configuring (cmake --preset default, a few seconds)"
 cmake --preset default
 # The book target builds every chapter program (and the tools the book shows), runs them to
 # regenerate figures/, then runs Doxygen. The test programs are built by the test workflow.
+step "Building the chapters, running them for the figures, and building the book (about 10 minutes on 2 cores; ~2 GB in build/ once the tests are built too)"
 cmake --build --preset book -j "$(nproc)"
 echo
-echo "Book ready: $PWD/build/book/html/index.html"
+echo "Book ready after $((SECONDS - started))s: $PWD/build/book/html/index.html"
