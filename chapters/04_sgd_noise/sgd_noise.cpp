@@ -234,6 +234,9 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     Series path{v.batch == 1 ? label + ", first " + std::to_string(drawn - 1) + " updates" : label, {}, {},
                 v.batch == 1 ? SeriesStyle::lines : SeriesStyle::lines_points};
     Series curve{label, {}, {}, SeriesStyle::lines};
+    // Full batch is plain descent, single samples are SGD: their looks in every figure of the book.
+    const std::string method = v.batch == n ? "gd" : v.batch == 1 ? "sgd" : "";
+    path.method = curve.method = method;
     for (std::size_t t = 0; t < drawn; ++t) {
       path.x.push_back(w.path[t][0]);
       path.y.push_back(w.path[t][1]);

@@ -141,14 +141,7 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const StopRules rules{.max_steps = 100, .gradient_tolerance = 1e-8};
   TextTable table({"function", "start", "method", "outcome", "evaluations", "steps at indefinite H", "highest f",
                    "final f", "end point"});
-  ContourPlot map;
-  map.title = "Pure and damped Newton on Rosenbrock from (−1.2, 1) and (0, 1.5)";
-  map.x_range = {-2.0, 2.0};
-  map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
-  map.f = [&](double x, double y) { return valley.value(point(x, y)); };
-  map.levels = log_spaced_levels(0.01, 2000.0, 14);
-  map.resolution = 161;
-  map.minimum = std::array<double, 2>{1.0, 1.0};
+  std::vector<ContourPlot> maps;  // one panel per start: pure and damped from the same point
   const auto add = [&](const char* function, const Vector& start, const char* method, const RunResult& run,
                        int indefinite) {
     table.add_row({function, format_point(start, 3), method, describe_outcome(run, rules),
@@ -162,9 +155,17 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
         minimize(valley, start, rules, Newton{{.step = NewtonStep::pure}});
     const RunResult damped = minimize(valley, start, rules, Newton{});  // shift + Armijo
     //! [far_runs]
+    ContourPlot& map = maps.emplace_back();
+    map.title = "from " + format_point(start, 3);
+    map.x_range = {-2.0, 2.0};
+    map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
+    map.f = [&](double x, double y) { return valley.value(point(x, y)); };
+    map.levels = log_spaced_levels(0.01, 2000.0, 14);
+    map.resolution = 161;
+    map.minimum = std::array<double, 2>{1.0, 1.0};
     for (const auto& [name, run] : {std::pair{"pure", &pure}, std::pair{"damped", &damped}}) {
       add("Rosenbrock", start, name, *run, indefinite_points(valley, *run));
-      map.paths.push_back(path_series(std::string(name) + " from " + format_point(start, 3), *run));
+      map.paths.push_back(path_series(std::string(name) + " Newton", *run));
       map.paths.back().method = std::string(name) == "pure" ? "newton" : "damped-newton";
     }
   }
@@ -177,7 +178,7 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   std::cout << "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)², minimum 0 at (1, 1), and the saddle ½(x² − y²),\n"
             << "which has no minimum; stop at ‖∇f‖ ≤ 1e-8 or after 100 steps\n\n"
             << table.str();
-  save_figure(cli, map, ".svg");
+  save_figure(cli, maps, 2, ".svg", "Pure and damped Newton on Rosenbrock, over contours of f; star: the minimum (1, 1)");
   return 0;
 }
 

@@ -191,6 +191,10 @@ void range(Gnuplot& gp, const char* axis, const std::optional<std::array<double,
   if (limits) gp << "set " << axis << "range [" << (*limits)[0] << ":" << (*limits)[1] << "]\n";
 }
 
+// A legend under the plot: two columns, a little lower than gnuplot puts it, and transparent, so
+// that it does not cut into the x axis's label.
+constexpr const char* outside_key = " horizontal maxcols 2 height 1 noopaque";
+
 // Characters, not bytes: a title's width on the page.
 int characters(const std::string& text) {
   return static_cast<int>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
@@ -329,7 +333,7 @@ void line_plot_commands(GnuplotJob& job, const LinePlot& plot, bool text_termina
   } else {
     const Frame frame{.x_range = plot.x_range, .y_range = plot.y_range, .log_x = plot.log_x, .log_y = plot.log_y};
     const std::string where = key_position(tracks, frame, key_size(entries, longest, room.width, room.height));
-    gp << "set key " << where << (where == "below" ? " horizontal maxcols 2" : "") << "\n";
+    gp << "set key " << where << (where == "below" ? outside_key : "") << "\n";
   }
   gp << "plot " << clauses << "\n";
 }
@@ -433,10 +437,14 @@ void contour_commands(GnuplotJob& job, const ContourPlot& plot, const std::strin
   std::string where = plot.arrow_field ? "below" : key_position(tracks, frame, key_size(entries, longest, map_width, map_height));
   // Outside the map: beside it when the map leaves room on the sides, else below it.
   if (where == "below" && map_width < 0.75 * room.width) where = "outside right top vertical";
-  if (room.panel) {
-    gp << "unset key\n";  // every panel has the same entries: the figure's title names them once
+  if (room.panel && plot.paths.size() < 2) {
+    gp << "unset key\n";  // the panel's title names its path; the figure's title the rest
+  } else if (room.panel) {
+    // Inside the map, where the paths leave room; the contours and the star are named by the
+    // figure's title.
+    gp << "set key " << (where == "below" || where.starts_with("outside") ? "top left" : where) << " box lc rgb '#ffffff'\n";
   } else {
-    gp << "set key " << where << (where == "below" ? " horizontal maxcols 2" : "") << " box lc rgb '#ffffff'\n";
+    gp << "set key " << where << (where == "below" ? outside_key : " box lc rgb '#ffffff'") << "\n";
   }
   gp << "plot " << clauses << "\n";
 }
@@ -532,12 +540,14 @@ void save_panels(const std::vector<ContourPlot>& panels, int columns, const fs::
   std::vector<std::string> tables;
   for (std::size_t i = 0; i < panels.size(); ++i) tables.push_back(contour_table(job, panels[i], static_cast<int>(i)));
   // The map fills its panel's width but for the gap to the next one (tics and labels).
-  const PanelGrid grid = panel_grid(job, file, panels.size(), columns, (panel_width - 60.0) / aspect + 60.0, title);
+  // A tall map is capped at 380 pixels high: it then fills less than its panel's width.
+  const double map_width = std::min(panel_width - 60.0, 380.0 * aspect);
+  const PanelGrid grid = panel_grid(job, file, panels.size(), columns, map_width / aspect + 60.0, title);
   job.script() << grid.commands;
   for (std::size_t i = 0; i < panels.size(); ++i) {
     job.script() << "reset\n" << house_style;
     contour_commands(job, panels[i], tables[i],
-                     {.width = panel_width - 60.0, .height = (panel_width - 60.0) / aspect, .panel = true});
+                     {.width = map_width, .height = map_width / aspect, .panel = true});
   }
   job.script() << "unset multiplot\n";
   save(job, file);
