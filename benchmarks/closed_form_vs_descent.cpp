@@ -7,6 +7,8 @@
 // near 1); Chapter 2 explains why real features are standardised first. The ratio column is
 // descent time / closed-form time measured in the same run, so it compares like with like.
 
+#include "quiet_eigen.hpp"  // first: see the file
+
 #include "descent/format.hpp"
 #include "descent/least_squares.hpp"
 #include "descent/minimize.hpp"

@@ -6,6 +6,8 @@
 // (LBFGSpp's LineSearchNocedalWright). Every call of f and ∇f is counted by a wrapper
 // around the same objective; time is the best of several runs in this process.
 
+#include "quiet_eigen.hpp"  // first: see the file
+
 #include "descent/format.hpp"
 #include "descent/functions.hpp"
 #include "descent/lbfgs.hpp"

@@ -6,6 +6,8 @@
 // of momentum, Adam and AdamW in float and double, and prints each as effective GB/s (bytes
 // read and written per parameter × parameters / time) and as a fraction of the triad.
 
+#include "quiet_eigen.hpp"  // first: see the file
+
 #include "descent/format.hpp"
 #include "descent/optimizers.hpp"
 #include "timing.hpp"

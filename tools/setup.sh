@@ -12,9 +12,9 @@ packages=(
   libboost-program-options-dev         # the chapters' command lines
   libboost-iostreams-dev libboost-filesystem-dev libgnuplot-iostream-dev
   gnuplot-nox                          # figures (not 'gnuplot': that pulls in Qt)
-  catch2                               # tests and exercise graders (v2, prebuilt main)
+  catch2                               # the test suite (v2, prebuilt main)
   doxygen libjs-mathjax libjs-lunr     # the book, with formulas typeset and text searched offline
-  nlohmann-json3-dev                   # the grader's Gradescope results.json
+  nlohmann-json3-dev                   # grading: requests, answers, case files, results.json
   liblbfgspp-dev                       # the L-BFGS benchmark's peer (header-only, Chapter 7)
   bubblewrap                           # grade: a sandbox (namespaces) for every student process
 )
@@ -22,6 +22,8 @@ packages=(
 # --pdf: also what the PDF book needs (target pdf): LaTeX, SVG to PDF, and pdftotext for its test.
 pdf=0
 [ "${1:-}" = "--pdf" ] && pdf=1 && packages+=(doxygen-latex librsvg2-bin poppler-utils)
+started=$SECONDS
+step() { printf '\n==> %s  (%ds so far)\n' "$1" "$((SECONDS - started))"; }
 
 missing=()
 for package in "${packages[@]}"; do
@@ -30,20 +32,28 @@ for package in "${packages[@]}"; do
   fi
 done
 if ((${#missing[@]})); then
-  echo "Installing: ${missing[*]}"
+  step "Installing ${#missing[@]} Debian packages (about 2-4 minutes on a fresh machine): ${missing[*]}"
   as_root=()
   if [ "$(id -u)" -ne 0 ]; then
     command -v sudo >/dev/null || { echo "setup.sh: run as root (or install sudo) to install ${missing[*]}" >&2; exit 2; }
     as_root=(sudo)
   fi
+  echo "Reading the package lists (apt-get update)..."
   "${as_root[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # One line per package as it is set up; apt's full log goes to build/apt-install.log.
+  mkdir -p build
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" \
+    2>&1 | tee build/apt-install.log | awk '/^(Unpacking|Setting up) / { print "  " $1 " " $2 " " $3; fflush() }'
+else
+  step "Every Debian package is already installed"
 fi
 
+step "Configuring (cmake --preset default, a few seconds)"
 cmake --preset default
 # The book target builds every chapter program (and the tools the book shows), runs them to
 # regenerate figures/, then runs Doxygen. The test programs are built by the test workflow.
+step "Building the chapters, running them for the figures, and building the book (about 10 minutes on 2 cores; ~2 GB in build/ once the tests are built too)"
 cmake --build --preset book -j "$(nproc)"
 ((pdf)) && cmake --build build --target pdf -j "$(nproc)"
 echo
-echo "Book ready: $PWD/build/book/html/index.html"
+echo "Book ready after $((SECONDS - started))s: $PWD/build/book/html/index.html"

@@ -209,11 +209,13 @@ void save_path_figure(const F& f, const Function& fn, const RunResult& result, c
       curve.x.push_back(x);
       curve.y.push_back(f.value(Vector::Constant(1, x)));
     }
-    Series steps{"descent steps", xs, result.trace.losses(), SeriesStyle::lines_points};
+    Series steps{"descent steps", xs, result.trace.losses(), SeriesStyle::lines_points, "gd"};
     save_plot(LinePlot{.title = "the descent path on the curve",
                        .x_label = fn.variables[0],
                        .y_label = fn.loss_symbol,
-                       .series = {curve, steps}},
+                       .series = {curve, steps},
+                       .minimum = f.value(f.minimizer()),
+                       .minimum_title = "lowest " + fn.loss_symbol},
               file);
     return;
   }
@@ -229,7 +231,8 @@ void save_path_figure(const F& f, const Function& fn, const RunResult& result, c
     Eigen::Map<Eigen::Vector2d>(downhill.data()) = -g.head<2>();
     return downhill;
   };
-  map.paths.push_back({"descent path", result.trace.coordinate(0), result.trace.coordinate(1), SeriesStyle::lines_points});
+  map.paths.push_back({"descent path", result.trace.coordinate(0), result.trace.coordinate(1), SeriesStyle::lines_points, "gd"});
+  map.minimum = std::array<double, 2>{f.minimizer()[0], f.minimizer()[1]};
   save_plot(map, file);
 }
 
@@ -253,8 +256,9 @@ int descent_experiment(const CommandLine& cli, const Settings& s) {
               << (result.steps == 1 ? " step (" : " steps (")
               << describe(result.reason) << ")\n"
               << "behaviour: " << behaviour_sentence(behaviour, result, stable_limit) << "\n";
+    const double lowest = f.value(f.minimizer());  // 0.5 for the shifted parabola
     const LinePlot losses = loss_plot(result, "loss by step, η = " + format_number(s.learning_rate),
-                                      "loss " + fn.loss_symbol);
+                                      "loss " + fn.loss_symbol, "", lowest);
     show_and_save_run(cli, result, losses);
     if (cli.out()) save_path_figure(f, fn, result, cli.output_path("-path.svg"));
     return 0;
@@ -271,7 +275,9 @@ int learning_rates_experiment(const CommandLine& cli, const NoSettings& /*settin
   LinePlot plot{.title = "four learning rates on " + fn.formula.substr(0, fn.formula.find("  ")) + ", start x = −2.5",
                 .x_label = "step",
                 .y_label = "x",
-                .y_range = std::array<double, 2>{-8.0, 10.0}};
+                .y_range = std::array<double, 2>{-8.0, 10.0},
+                .minimum = 1.0,
+                .minimum_title = "minimum x = 1"};
   for (const auto& preset : learning_rate_presets) {
     const RunResult result = minimize(f, fn.start, preset.learning_rate, StopRules{.max_steps = preset_steps});
     table.add_row({preset.name, format_number(preset.learning_rate), format_fixed(result.x[0], 4),

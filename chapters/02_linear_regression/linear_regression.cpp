@@ -6,6 +6,7 @@
 
 #include <Eigen/Eigenvalues>
 #include <algorithm>
+#include <cmath>
 #include <iostream>
 
 #include "descent/chapter.hpp"
@@ -18,6 +19,7 @@
 #include "descent/plot.hpp"
 #include "descent/stability.hpp"
 #include "descent/standardize.hpp"
+#include "descent/trace_plots.hpp"
 
 namespace {
 
@@ -134,11 +136,7 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
 
   // The excess loss L − L*: on a log axis a straight line means a constant factor per step.
   const double floor = raw_loss.value(exact);
-  Series excess{"L − L(closed form)", {}, {}, SeriesStyle::lines};
-  for (const auto& row : run.trace.rows()) {
-    excess.x.push_back(row.step);
-    excess.y.push_back(row.loss - floor);
-  }
+  const Series excess = loss_series("L − L(closed form)", run, floor);
   const LinePlot excess_plot{.title = "loss above its minimum, by step",
                              .x_label = "step",
                              .y_label = "L − L* (log scale)",
@@ -184,7 +182,7 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
   if (cli.out()) {
     save_trace(cli, run.trace, ".csv");
     // The data with the line at a few steps, in original units.
-    LinePlot lines{.title = "the fitted line during descent",
+    LinePlot lines{.title = "the fitted line during descent, and the residuals at the end",
                    .x_label = p.x_name + p.x_unit,
                    .y_label = p.y_name + p.y_unit,
                    .series = {Series{"data", {}, {}, SeriesStyle::points}}};
@@ -202,7 +200,14 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
                               {line[0] * x_low + line[1], line[0] * x_high + line[1]},
                               SeriesStyle::lines});
     }
-    lines.key = "top left";
+    // The residuals of the final line: one segment from each point to the line.
+    Series residuals{"residuals of the final line", {}, {}, SeriesStyle::segments};
+    for (Eigen::Index i = 0; i < p.data.targets.size(); ++i) {
+      const double x = p.data.features(i, 0);
+      residuals.x.insert(residuals.x.end(), {x, x});
+      residuals.y.insert(residuals.y.end(), {p.data.targets[i], fitted[0] * x + fitted[1]});
+    }
+    lines.series.push_back(std::move(residuals));
     save_figure(cli, lines, "-data.svg");
     // The loss landscape over the standardised (w, b) with the path.
     ContourPlot map;
@@ -215,7 +220,8 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
     map.f = [&loss](double w, double b) { return loss.value(Vector{{w, b}}); };
     const double best = loss.value(run.x);
     map.levels = log_spaced_levels(best * 1.05, loss.value(Vector::Zero(2)) * 2.0, 12);
-    map.paths.push_back({"descent path", run.trace.coordinate(0), run.trace.coordinate(1), SeriesStyle::lines_points});
+    map.paths.push_back({"descent path", run.trace.coordinate(0), run.trace.coordinate(1), SeriesStyle::lines_points, "gd"});
+    map.minimum = std::array<double, 2>{run.x[0], run.x[1]};  // equal to the closed form's to 1e-9
     save_figure(cli, map, "-contours.svg");
     save_figure(cli, excess_plot, "-loss.svg");
   }
@@ -283,7 +289,11 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
             << "  standardised " << p.x_name << ": λmax = " << format_number(std_curve.largest, 4)
             << ", λmin = " << format_number(std_curve.smallest, 4)
             << ", κ = " << format_number(std_curve.largest / std_curve.smallest, 4) << ", stable for η < "
-            << format_number(2.0 / std_curve.largest, 4) << "\n\n";
+            << format_number(2.0 / std_curve.largest, 4) << "\n"
+            << "Contours of L: ellipses √κ times longer than wide, "
+            << format_scientific(std::sqrt(raw_curve.largest / raw_curve.smallest), 3) << " for the raw "
+            << p.x_name << ", " << format_number(std::sqrt(std_curve.largest / std_curve.smallest), 4)
+            << " (circles) for the standardised one\n\n";
 
   const double careful = 0.9 * 2.0 / raw_curve.largest;  // just inside the stable range
   struct Case {

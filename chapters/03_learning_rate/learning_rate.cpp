@@ -60,7 +60,9 @@ int regimes_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   LinePlot plot{.title = "C(w) = w² from w = 5: w by step in the four regimes",
                 .x_label = "step",
                 .y_label = "w",
-                .y_range = std::array<double, 2>{-20.0, 20.0}};
+                .y_range = std::array<double, 2>{-20.0, 20.0},
+                .minimum = 0.0,
+                .minimum_title = "minimum w = 0"};
   LinePlot losses{.title = "C(w) = w² from w = 5: the loss by step (log scale)",
                   .x_label = "step",
                   .y_label = "C",
@@ -106,6 +108,19 @@ int regimes_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
 const DiagonalBowl race_bowl{point(1.0, 4.0)};  // Hessian diag(2, 8)
 const Vector race_start = point(-2.0, 1.0);
 
+// What the explosion check saves a reader from: the same diverging run with no check stops only
+// when the loss overflows to inf, at a step the note names next to the step the check stopped at.
+std::string overflow_note(double eta, int stopped_at) {
+  const RunResult unchecked = minimize(race_bowl, race_start, eta,
+                                       StopRules{.max_steps = 1'000'000, .explosion_factor = INFINITY});
+  if (!unchecked.diverged()) return "";
+  const Divergence& end = *unchecked.divergence;
+  return "\nη = " + format_number(eta) + " without the explosion check: the run goes on to step " +
+         std::to_string(end.step) + ", where its loss " +
+         (std::isinf(end.loss) ? std::string("overflows to inf") : "becomes " + format_number(end.loss)) + ", " +
+         std::to_string(end.step - stopped_at) + " steps after the check stopped it\n";
+}
+
 int race_experiment(const CommandLine& cli, const StepsSettings& s) {
   const int steps = s.steps;
   const double edge = largest_stable_learning_rate(race_bowl.hessian(race_start));
@@ -119,6 +134,8 @@ int race_experiment(const CommandLine& cli, const StepsSettings& s) {
   map.y_range = {-2.0, 2.0};
   map.f = [](double w, double b) { return race_bowl.value(point(w, b)); };
   map.levels = log_spaced_levels(0.02, 20.0, 10);
+  map.minimum = std::array<double, 2>{0.0, 0.0};
+  std::string unchecked_note;
   for (const double eta : {0.01, 0.1, 0.3}) {
     const RunResult run = minimize(race_bowl, race_start, eta, StopRules{.max_steps = steps});
     const std::string outcome =
@@ -137,11 +154,12 @@ int race_experiment(const CommandLine& cli, const StepsSettings& s) {
     }
     map.paths.push_back(path);
     save_trace(cli, run.trace, "-lr" + format_number(eta) + ".csv");
+    if (run.diverged()) unchecked_note += overflow_note(eta, run.divergence->step);
   }
   std::cout << "L(w, b) = w² + 4b² from (w, b) = (−2, 1), " << steps << " steps\n"
             << "Hessian diag(2, 8): stable only for η < 2/8 = " << format_number(edge) << "; at η = 0.3 the b factor is 1 − 8·0.3 = "
             << format_number(1.0 - 8.0 * 0.3) << "\n\n"
-            << table.str();
+            << table.str() << unchecked_note;
   save_figure(cli, map, ".svg");
   return 0;
 }
@@ -286,7 +304,6 @@ int lr_finder_experiment(const CommandLine& cli, const NoSettings& /*settings*/)
                 .series = {Series{"loss during the sweep", sweep.learning_rates, sweep.losses, SeriesStyle::lines},
                  Series{"steepest fall", {pick.steepest}, {sweep.losses[pick.steepest_index]}, SeriesStyle::points},
                  Series{"suggestion (cliff / 10)", {pick.suggestion}, {loss_at(pick.suggestion)}, SeriesStyle::points}}};
-  plot.key = "top left";
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot);
   save_figure(cli, plot, ".svg");
   return 0;

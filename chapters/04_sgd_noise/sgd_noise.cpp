@@ -208,12 +208,12 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
   map.y_label = p.y_label;
   map.f = [&p](double a, double b) { return p.excess(Vector{{a, b}}); };
   map.levels = log_spaced_levels(1e-3 * start_excess, 2.0 * start_excess, 10);
+  map.minimum = std::array<double, 2>{p.best[0], p.best[1]};
   LinePlot losses{.title = "full loss above its minimum (smoothed) against gradient evaluations",
                   .x_label = "gradient evaluations (samples seen)",
                   .y_label = "L − L*",
                   .log_x = true,
-                  .log_y = true,
-                  .key = "bottom left"};
+                  .log_y = true};
   std::array<double, 2> low{p.start[0], p.start[1]};
   std::array<double, 2> high = low;
   for (const auto& v : variants) {
@@ -234,6 +234,9 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     Series path{v.batch == 1 ? label + ", first " + std::to_string(drawn - 1) + " updates" : label, {}, {},
                 v.batch == 1 ? SeriesStyle::lines : SeriesStyle::lines_points};
     Series curve{label, {}, {}, SeriesStyle::lines};
+    // Full batch is plain descent, single samples are SGD: their looks in every figure of the book.
+    const std::string method = v.batch == n ? "gd" : v.batch == 1 ? "sgd" : "";
+    path.method = curve.method = method;
     for (std::size_t t = 0; t < drawn; ++t) {
       path.x.push_back(w.path[t][0]);
       path.y.push_back(w.path[t][1]);
@@ -345,8 +348,7 @@ int variance_experiment(const CommandLine& cli, const VarianceSettings& s) {
                   .y_label = "mean ‖g_B − ∇L‖²",
                   .log_x = true,
                   .log_y = true,
-                  .x_range = std::array<double, 2>{0.8, 250.0},
-                  .key = "bottom left"};
+                  .x_range = std::array<double, 2>{0.8, 250.0}};
     Series pred_with{"σ²/B (with replacement)", {}, {}, SeriesStyle::lines};
     Series pred_without{"σ²/B·(N−B)/(N−1) (without)", {}, {}, SeriesStyle::lines};
     for (double b = 1.0; b <= 180.0; b *= 1.05) {
@@ -432,8 +434,7 @@ int noise_floor_experiment(const CommandLine& cli, const SeedSettings& s) {
                         .y_label = "mean L − L* after the transient",
                         .log_x = true,
                         .log_y = true,
-                        .series = {Series{"measured", rates, floors, SeriesStyle::points}, prediction},
-                        .key = "top left"};
+                        .series = {Series{"measured", rates, floors, SeriesStyle::points}, prediction}};
     save_figure(cli, plot, ".svg");
   }
   return 0;
@@ -461,8 +462,7 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
   LinePlot plot{.title = "single-sample SGD, η0 = " + format_number(s.learning_rate) + ": constant against decaying",
                 .x_label = "update",
                 .y_label = "L − L* (mean over each epoch of 200 updates)",
-                .log_y = true,
-                .key = "bottom left"};
+                .log_y = true};
   for (const std::string name : {"constant", "step", "exponential", "cosine"}) {
     //! [decay_run]
     const AnySchedule schedule =
@@ -609,8 +609,7 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
                 .x_label = "batch size B",
                 .y_label = "L − L* at the end (mean of 5 seeds)",
                 .log_x = true,
-                .log_y = true,
-                .key = "top left"};
+                .log_y = true};
   Series measured{"measured", {}, {}, SeriesStyle::lines_points};
   for (const Eigen::Index b : {1, 2, 4, 8, 16, 32, 64, 80, 96, 104, 128, 200}) {
     if (b > n) continue;

@@ -119,16 +119,14 @@ int valleys_experiment(const CommandLine& cli, const ValleysSettings& s) {
   LinePlot basins{.title = "Basins of attraction of f(x) = x⁴/4 − 2x² + x/2 (η = " + format_number(s.learning_rate) + ")",
                   .x_label = "start x0",
                   .y_label = "where descent settles",
-                  .series = {ends},
-                  .key = "top left"};
+                  .series = {ends}};
   basins.series.push_back(Series{"local maximum", {hump, hump}, {-2.5, 2.5}, SeriesStyle::lines});
   save_figure(cli, basins, "-basins.svg");
 
   LinePlot paths{.title = "Descent paths on the two valleys (η = " + format_number(s.learning_rate) + ")",
                  .x_label = "x",
                  .y_label = "f(x)",
-                 .series = {curve(f, "f(x)", -3.0, 3.0)},
-                 .key = "top center"};
+                 .series = {curve(f, "f(x)", -3.0, 3.0)}};
   for (const double start : {-2.9, -0.4, 0.4, 2.9}) {
     const RunResult run = minimize(f, scalar(start), s.learning_rate, StopRules{.max_steps = 40});
     Series path{"from " + format_number(start), run.trace.coordinate(0), {}, SeriesStyle::lines_points};
@@ -285,8 +283,7 @@ int saddle_experiment(const CommandLine& cli, const SaddleSettings& s) {
   LinePlot fit{.title = "Steps to escape the saddle against ln(1/ε), η = " + format_number(eta),
                .x_label = "ln(1/ε)",
                .y_label = "steps until |y| ≥ 1",
-               .series = {measured, predicted},
-               .key = "top left"};
+               .series = {measured, predicted}};
   save_figure(cli, fit, "-escape.svg");
   return 0;
 }
@@ -308,7 +305,7 @@ struct Racer {
   double learning_rate;
 };
 //! [racers]
-constexpr Racer racers[] = {{"descent", 0.1}, {"momentum β = 0.9", 0.1}, {"adam", 0.1}};
+constexpr Racer racers[] = {{"descent", 0.1}, {"momentum μ = 0.9", 0.1}, {"adam", 0.1}};
 //! [racers]
 
 template <Objective F>
@@ -339,14 +336,14 @@ int plateau_experiment(const CommandLine& cli, const PlateauSettings& s) {
   LinePlot figure{.title = "Crossing the plateau of 1 − exp(−x²/2) from x = " + format_number(s.start),
                   .x_label = "step",
                   .y_label = "x",
-                  .log_x = true,
-                  .key = "bottom left"};
+                  .log_x = true};
   for (const Racer& r : racers) {
     const RunResult run = race(r, Plateau{}, s.start, s.budget, [](const TraceRow& row) { return std::abs(row.x[0]) > 0.5; });
     //! [plateau_race]
     table.add_row({r.name, format_number(r.learning_rate), outcome(run), format_number(Plateau{}.value(scalar(s.start)), 6),
                    format_scientific(Plateau{}.gradient(scalar(s.start))[0], 2)});
     Series path{r.name, {}, {}, SeriesStyle::lines};
+    path.method = std::string(r.name).substr(0, std::string(r.name).find(' '));  // "momentum μ = 0.9": momentum
     for (const TraceRow& row : run.trace.rows()) {
       path.x.push_back(row.step + 1);  // step + 1: the log axis has no place for step 0
       path.y.push_back(row.x[0]);
@@ -369,7 +366,7 @@ struct EscapeSettings {
   int seeds = 20;
   void declare(CommandLine& cli) {
     cli.real("lr", learning_rate, "η of every run", RealRange{1e-4, 0.1})
-        .real("momentum", momentum, "β of the momentum runs", RealRange{0.0, 0.999})
+        .real("momentum", momentum, "μ of the momentum runs", RealRange{0.0, 0.999})
         .real("noise", noise, "σ of the gradient noise", RealRange{1e-6, 100.0})
         .integer("noisy-steps", noisy_steps, "steps with noise, before 2000 steps without", 1, 1'000'000)
         .integer("seeds", seeds, "seeds of the noisy runs from each start", 1, 10'000);
@@ -415,7 +412,7 @@ int escape_experiment(const CommandLine& /*cli*/, const EscapeSettings& s) {
             << format_number(points[0].value, 5) << ", local f(" << format_number(points[2].x[0], 5) << ") = "
             << format_number(points[2].value, 5) << ".\n"
             << "Every start is in the local basin (x0 > " << format_number(hump, 4) << "). η = " << format_number(s.learning_rate)
-            << "; descent and momentum β = " << format_number(s.momentum) << " run until |f'| ≤ 1e-8;\n"
+            << "; descent and momentum μ = " << format_number(s.momentum) << " run until |f'| ≤ 1e-8;\n"
             << "the noisy runs take " << s.noisy_steps << " steps with gradient noise σ = " << format_number(s.noise)
             << ", then 2000 without, " << s.seeds << " seeds per start.\n\n"
             << table.str() << "\nmomentum reached the global valley from " << momentum_wins << " of 7 starts; noise in "
@@ -479,8 +476,7 @@ int sharp_flat_experiment(const CommandLine& cli, const SharpFlatSettings& s) {
                   .x_label = "radius r",
                   .y_label = "mean f(x* + δ) − f(x*)",
                   .log_x = true,
-                  .log_y = true,
-                  .key = "top left"};
+                  .log_y = true};
   Series sharp_series{"sharp minimum", {}, {}, SeriesStyle::lines_points};
   Series flat_series{"flat minimum", {}, {}, SeriesStyle::lines_points};
   for (const double r : {0.01, 0.03, 0.1, 0.3, 1.0}) {

@@ -46,7 +46,7 @@ struct RaceEntry {
 };
 //! [race_entries]
 constexpr RaceEntry race_entries[] = {
-    {"gd", 1e-3},      {"momentum", 1e-3}, {"nesterov", 1e-3}, {"adagrad", 1.0},
+    {"gd", 2e-3},      {"momentum", 1e-3}, {"nesterov", 1e-3}, {"adagrad", 1.0},
     {"rmsprop", 3e-3}, {"adam", 5e-2},     {"adamw", 5e-2},    {"lion", 2e-3},
 };
 //! [race_entries]
@@ -60,6 +60,25 @@ struct RaceSettings {
   }
 };
 
+// Plain descent's η on the valley, swept: f after `steps` steps for each, and the lowest. Past
+// 2/λmax on the valley floor (λmax ≈ 1000 near the minimum) descent rattles across the walls;
+// far past it, it blows up.
+std::string descent_sweep(const Rosenbrock& valley, const Vector& start, int steps) {
+  TextTable table({"η (gd)", "f after " + std::to_string(steps) + " steps"});
+  double best_loss = INFINITY;
+  double best_rate = 0.0;
+  for (const double eta : {1e-3, 1.5e-3, 2e-3, 2.5e-3, 3e-3, 5e-3, 1e-2}) {
+    const RunResult run = minimize(valley, start, eta, StopRules{.max_steps = steps, .record_every = 0});
+    table.add_row({format_number(eta), run.diverged() ? describe(*run.divergence) : format_scientific(run.loss, 2)});
+    if (!run.diverged() && run.loss < best_loss) {
+      best_loss = run.loss;
+      best_rate = eta;
+    }
+  }
+  return "Plain descent's η, swept; the race uses the lowest f, at η = " + format_number(best_rate) + ":\n\n" +
+         table.str();
+}
+
 int race_experiment(const CommandLine& cli, const RaceSettings& s) {
   const int steps = s.steps;
   const double tolerance = s.tolerance;
@@ -67,18 +86,9 @@ int race_experiment(const CommandLine& cli, const RaceSettings& s) {
   const Vector start = point(-1.2, 1.0);
   TextTable table({"optimizer", "η", "below " + format_number(tolerance) + " from step", "f after " + std::to_string(steps),
                    "final (x, y)"});
-  ContourPlot map;
-  map.title = "Rosenbrock from (−1.2, 1): " + std::to_string(steps) + " steps of each optimizer";
-  map.x_range = {-1.6, 1.4};
-  map.y_range = {-0.6, 1.6};
-  map.f = [&](double x, double y) { return valley.value(point(x, y)); };
-  map.levels = log_spaced_levels(0.01, 500.0, 14);
-  map.resolution = 161;
-  LinePlot losses{.title = "Rosenbrock: f by step (log scale)",
-                  .x_label = "step",
-                  .y_label = "f",
-                  .log_y = true,
-                  .y_range = std::array<double, 2>{1e-14, 1e3}};
+  // Small multiples: one panel per optimizer, on the same axes, so that no path hides another.
+  std::vector<ContourPlot> maps;
+  std::vector<LinePlot> losses;
   for (const auto& entry : race_entries) {
     //! [race_run]
     OptimizerSettings settings;  // every hyper-parameter but η at its PyTorch default
@@ -92,16 +102,40 @@ int race_experiment(const CommandLine& cli, const RaceSettings& s) {
                    run.diverged() ? describe(*run.divergence) : format_scientific(run.loss, 2),
                    "(" + format_number(run.x[0], 5) + ", " + format_number(run.x[1], 5) + ")"});
     const std::string label = std::string(entry.name) + " (η = " + format_number(entry.learning_rate) + ")";
-    map.paths.push_back(path_series(label, run, SeriesStyle::lines));
-    losses.series.push_back(loss_series(label, run));
+    ContourPlot& map = maps.emplace_back();
+    map.title = label;
+    map.x_range = {-1.6, 1.4};
+    map.y_range = {-0.6, 1.6};
+    map.f = [&](double x, double y) { return valley.value(point(x, y)); };
+    map.levels = log_spaced_levels(0.01, 500.0, 10);
+    map.resolution = 121;
+    map.minimum = std::array<double, 2>{1.0, 1.0};
+    map.paths.push_back(path_series("path", run, SeriesStyle::lines));
+    map.paths.back().method = entry.name;
+    losses.push_back({.title = label,
+                      .x_label = "step",
+                      .y_label = "f (log scale)",
+                      .log_y = true,
+                      .y_range = std::array<double, 2>{1e-14, 1e3},
+                      .series = {loss_series("f", run)}});
+    losses.back().series.back().method = entry.name;
     save_trace(cli, run.trace, std::string("-") + entry.name + ".csv");
   }
   std::cout << "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)², minimum 0 at (1, 1), start (−1.2, 1), " << steps
             << " steps\n\n"
-            << table.str();
-  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses, 72, 24);
-  save_figure(cli, map, "-paths.svg");
-  save_figure(cli, losses, "-loss.svg");
+            << table.str() << "\n"
+            << descent_sweep(valley, start, steps);
+  if (cli.terminal_plot()) {
+    LinePlot together{.title = "Rosenbrock: f by step (log scale)", .x_label = "step", .y_label = "f", .log_y = true,
+                      .y_range = std::array<double, 2>{1e-14, 1e3}};
+    for (const auto& panel : losses) together.series.push_back(panel.series.front());
+    for (std::size_t i = 0; i < together.series.size(); ++i) together.series[i].title = race_entries[i].name;
+    std::cout << "\n" << terminal_plot(together, 72, 24);
+  }
+  save_figure(cli, maps, 4, "-paths.svg",
+              "Rosenbrock: paths in (x, y) from (−1.2, 1), " + std::to_string(steps) +
+                  " steps each; grey: contours of f; star: the minimum (1, 1)");
+  save_figure(cli, losses, 4, "-loss.svg", "Rosenbrock: f (log scale) against step, one optimizer a panel, the same axes");
   return 0;
 }
 
@@ -118,8 +152,8 @@ double measured_rate(const Quadratic& q, double learning_rate, int steps, O opti
 }
 
 int theory_experiment(const CommandLine& /*cli*/, const NoSettings& /*settings*/) {
-  TextTable rates({"κ", "method", "α", "β", "predicted rate", "measured rate", "relative difference"});
-  TextTable edges({"κ", "β", "predicted edge α < (2 + 2β)/λmax", "edge by bisection", "relative difference"});
+  TextTable rates({"κ", "method", "η", "μ", "predicted rate", "measured rate", "relative difference"});
+  TextTable edges({"κ", "μ", "predicted edge η < (2 + 2μ)/λmax", "edge by bisection", "relative difference"});
   for (const double kappa : {10.0, 100.0}) {
     const double l1 = 1.0;
     const double ln = kappa;
@@ -148,7 +182,7 @@ int theory_experiment(const CommandLine& /*cli*/, const NoSettings& /*settings*/
   }
   std::cout << "Quadratics with eigenvalues 1 and κ (rotated off the axes), start (1, 1).\n"
             << "Rates are ‖x_T‖/‖x_T/2‖ to the power 2/T, late in a run of T steps.\n\n"
-            << rates.str() << "\nThe stability edge of momentum at fixed β (bisection on α, runs of 4000 steps):\n\n"
+            << rates.str() << "\nThe stability edge of momentum at fixed μ (bisection on η, runs of 4000 steps):\n\n"
             << edges.str();
   return 0;
 }
@@ -165,23 +199,62 @@ struct ZigzagSettings {
   }
 };
 
+// The largest |y| after the start, the step it comes at, and the step from which |y| stays below
+// `level`: how far a method swings across the valley, and how soon the swings die out.
+struct Swings {
+  double largest = 0.0;
+  int largest_at = 0;
+  int settled_from = -1;
+};
+
+Swings swings_of(const RunResult& run, double level) {
+  Swings s;
+  const auto& rows = run.trace.rows();
+  for (std::size_t t = 1; t < rows.size(); ++t) {
+    const double across = std::abs(rows[t].x[1]);
+    if (across > s.largest) {
+      s.largest = across;
+      s.largest_at = rows[t].step;
+    }
+    if (across >= level) s.settled_from = -1;
+    else if (s.settled_from < 0) s.settled_from = rows[t].step;
+  }
+  return s;
+}
+
+// |y| by step: the swings across the valley, on a log axis.
+Series across_series(const std::string& title, const RunResult& run, const std::string& method) {
+  Series s{title, {}, {}, SeriesStyle::lines_points, method};
+  for (const auto& row : run.trace.rows()) {
+    s.x.push_back(row.step);
+    s.y.push_back(std::abs(row.x[1]));
+  }
+  return s;
+}
+
 int zigzag_experiment(const CommandLine& cli, const ZigzagSettings& s) {
   const double kappa = s.condition;
   const int steps = s.steps;
   const Quadratic q{Matrix(point(1.0, kappa).asDiagonal()), Vector::Zero(2)};  // ½(x² + κy²)
   const Vector start = point(-10.0, 1.0);
   const TunedSettings best = best_constant_settings(1.0, kappa);
-  const double alpha = best.descent_learning_rate;
-  const double momentum_alpha = best.momentum_learning_rate;
-  const double beta = best.momentum;
-  const RunResult plain = minimize(q, start, alpha, StopRules{.max_steps = steps});
-  const RunResult heavy = minimize(q, start, ConstantRate{momentum_alpha}, StopRules{.max_steps = steps},
-                                   Momentum<>(beta));
-  TextTable table({"method", "α", "β", "L after " + std::to_string(steps) + " steps", "below 1e-6 from step"});
-  table.add_row({"descent", format_number(alpha, 4), "—", format_scientific(plain.loss, 2),
-                 steps_text(steps_to_stay_below(plain, 1e-6))});
-  table.add_row({"momentum", format_number(momentum_alpha, 4), format_number(beta, 4), format_scientific(heavy.loss, 2),
-                 steps_text(steps_to_stay_below(heavy, 1e-6))});
+  const double eta = best.descent_learning_rate;
+  const double momentum_eta = best.momentum_learning_rate;
+  const double mu = best.momentum;
+  const RunResult plain = minimize(q, start, eta, StopRules{.max_steps = steps});
+  const RunResult heavy = minimize(q, start, ConstantRate{momentum_eta}, StopRules{.max_steps = steps},
+                                   Momentum<>(mu));
+  constexpr double settled = 1e-2;
+  TextTable table({"method", "η", "μ", "L after " + std::to_string(steps) + " steps", "below 1e-6 from step",
+                   "largest |y| (step)", "|y| < " + format_number(settled) + " from step"});
+  const auto add = [&](const char* name, double learning_rate, const std::string& momentum, const RunResult& run) {
+    const Swings w = swings_of(run, settled);
+    table.add_row({name, format_number(learning_rate, 4), momentum, format_scientific(run.loss, 2),
+                   steps_text(steps_to_stay_below(run, 1e-6)),
+                   format_number(w.largest, 3) + " (" + std::to_string(w.largest_at) + ")", steps_text(w.settled_from)});
+  };
+  add("descent", eta, "—", plain);
+  add("momentum", momentum_eta, format_number(mu, 4), heavy);
   std::cout << "L(x, y) = ½(x² + " << format_number(kappa) << "·y²), κ = " << format_number(kappa)
             << ", start (−10, 1), each method with its best constant parameters\n\n"
             << table.str();
@@ -194,9 +267,19 @@ int zigzag_experiment(const CommandLine& cli, const ZigzagSettings& s) {
     map.y_range = {-2.5, 2.5};
     map.f = [&](double x, double y) { return q.value(point(x, y)); };
     map.levels = log_spaced_levels(0.05, 60.0, 10);
-    map.paths.push_back({"descent", plain.trace.coordinate(0), plain.trace.coordinate(1), SeriesStyle::lines_points});
-    map.paths.push_back({"momentum", heavy.trace.coordinate(0), heavy.trace.coordinate(1), SeriesStyle::lines_points});
+    map.minimum = std::array<double, 2>{0.0, 0.0};
+    map.paths.push_back({"descent", plain.trace.coordinate(0), plain.trace.coordinate(1), SeriesStyle::lines_points, "gd"});
+    map.paths.push_back(
+        {"momentum", heavy.trace.coordinate(0), heavy.trace.coordinate(1), SeriesStyle::lines_points, "momentum"});
     save_figure(cli, map, ".svg");
+    const LinePlot across{.title = "the swings across the valley: |y| by step",
+                          .x_label = "step",
+                          .y_label = "|y| (log scale)",
+                          .log_y = true,
+                          .x_range = std::array<double, 2>{0.0, 60.0},
+                          .y_range = std::array<double, 2>{1e-6, 10.0},
+                          .series = {across_series("descent", plain, "gd"), across_series("momentum", heavy, "momentum")}};
+    save_figure(cli, across, "-across.svg");
   }
   return 0;
 }

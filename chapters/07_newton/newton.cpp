@@ -76,8 +76,8 @@ int one_step_experiment(const CommandLine& /*cli*/, const OneStepSettings& s) {
                    text(descent_steps), text(momentum_steps)});
   }
   std::cout << "Quadratics with eigenvalues 1 and κ (rotated off the axes), start (1, 1), minimum at 0.\n"
-            << "Steps until ‖x − x*‖ ≤ " << format_number(s.tolerance) << "·‖x0 − x*‖; descent at α = 2/(1 + κ), "
-            << "momentum at Chapter 6's best α and β.\n\n"
+            << "Steps until ‖x − x*‖ ≤ " << format_number(s.tolerance) << "·‖x0 − x*‖; descent at η = 2/(1 + κ), "
+            << "momentum at Chapter 6's best η and μ.\n\n"
             << table.str();
   return 0;
 }
@@ -141,13 +141,7 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const StopRules rules{.max_steps = 100, .gradient_tolerance = 1e-8};
   TextTable table({"function", "start", "method", "outcome", "evaluations", "steps at indefinite H", "highest f",
                    "final f", "end point"});
-  ContourPlot map;
-  map.title = "Pure and damped Newton on Rosenbrock from (−1.2, 1) and (0, 1.5)";
-  map.x_range = {-2.0, 2.0};
-  map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
-  map.f = [&](double x, double y) { return valley.value(point(x, y)); };
-  map.levels = log_spaced_levels(0.01, 2000.0, 14);
-  map.resolution = 161;
+  std::vector<ContourPlot> maps;  // one panel per start: pure and damped from the same point
   const auto add = [&](const char* function, const Vector& start, const char* method, const RunResult& run,
                        int indefinite) {
     table.add_row({function, format_point(start, 3), method, describe_outcome(run, rules),
@@ -161,9 +155,18 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
         minimize(valley, start, rules, Newton{{.step = NewtonStep::pure}});
     const RunResult damped = minimize(valley, start, rules, Newton{});  // shift + Armijo
     //! [far_runs]
+    ContourPlot& map = maps.emplace_back();
+    map.title = "from " + format_point(start, 3);
+    map.x_range = {-2.0, 2.0};
+    map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
+    map.f = [&](double x, double y) { return valley.value(point(x, y)); };
+    map.levels = log_spaced_levels(0.01, 2000.0, 14);
+    map.resolution = 161;
+    map.minimum = std::array<double, 2>{1.0, 1.0};
     for (const auto& [name, run] : {std::pair{"pure", &pure}, std::pair{"damped", &damped}}) {
       add("Rosenbrock", start, name, *run, indefinite_points(valley, *run));
-      map.paths.push_back(path_series(std::string(name) + " from " + format_point(start, 3), *run));
+      map.paths.push_back(path_series(std::string(name) + " Newton", *run));
+      map.paths.back().method = std::string(name) == "pure" ? "newton" : "damped-newton";
     }
   }
   // A saddle, ½(x² − y²): its Hessian diag(1, −1) is indefinite everywhere.
@@ -175,7 +178,7 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   std::cout << "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)², minimum 0 at (1, 1), and the saddle ½(x² − y²),\n"
             << "which has no minimum; stop at ‖∇f‖ ≤ 1e-8 or after 100 steps\n\n"
             << table.str();
-  save_figure(cli, map, ".svg");
+  save_figure(cli, maps, 2, ".svg", "Pure and damped Newton on Rosenbrock, over contours of f; star: the minimum (1, 1)");
   return 0;
 }
 
@@ -295,8 +298,7 @@ int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
                     .y_label = "f",
                     .log_x = true,
                     .log_y = true,
-                    .y_range = std::array<double, 2>{1e-22, 1e6},
-                    .key = "bottom left"};
+                    .y_range = std::array<double, 2>{1e-22, 1e6}};
   };
 
   const Rosenbrock valley;
@@ -307,6 +309,7 @@ int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
     //! [race_2d]
     add("Rosenbrock n = 2", c, run, s.budget_2d, 2.0);
     small.series.push_back(evaluations_series(c.name, run));
+    small.series.back().method = c.name;
   }
 
   const ExtendedRosenbrock extended{s.dimension};
@@ -325,6 +328,7 @@ int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
     const RunResult run = race_one(c.name, c, extended, extended.start(), s.budget_nd, s.memory, 200);
     add(problem, c, run, s.budget_nd, s.dimension);
     wide.series.push_back(evaluations_series(c.name, run));
+    wide.series.back().method = c.name;
   }
   if (s.large > 0) {  // L-BFGS alone on a larger problem: the same work per coordinate
     const ExtendedRosenbrock big{s.large};
@@ -414,7 +418,9 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
   std::cout << "result: " << describe_outcome(run, rules) << ", " << run.trace.back().evaluations
             << " evaluations, f = " << format_scientific(run.loss, 3) << ", distance to the minimum "
             << format_scientific((run.x - minimizer).norm(), 2) << "\n";
-  show_and_save_run(cli, run, loss_plot(run, "loss by step", "f", name), "");
+  LinePlot losses = loss_plot(run, "loss by step", "f", name);
+  losses.series.front().method = s.method;  // its look in every figure of the book
+  show_and_save_run(cli, run, losses, "");
   return 0;
 }
 

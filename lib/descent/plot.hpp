@@ -28,8 +28,9 @@ class PlotError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// How a series is drawn.
-enum class SeriesStyle { lines, points, lines_points };
+/// How a series is drawn. `segments`: each pair of consecutive points is one separate segment
+/// (residuals drawn from each data point to a fitted line).
+enum class SeriesStyle { lines, points, lines_points, segments };
 
 /// One named curve: y against x.
 struct Series {
@@ -37,9 +38,14 @@ struct Series {
   std::vector<double> x{};
   std::vector<double> y{};
   SeriesStyle style = SeriesStyle::lines_points;
+  /// The method drawn ("gd", "momentum", "adam", …): its colour and dash come from the book's one
+  /// table (\ref descent::method_looks). Empty for a series that is not a method: it takes the
+  /// next colour of the palette.
+  std::string method{};
 };
 
-/// A 2-D line plot: several series sharing axes.
+/// A 2-D line plot: several series sharing axes. The legend goes where the data leave room (see
+/// \ref descent::key_position).
 struct LinePlot {
   std::string title;
   std::string x_label;
@@ -49,7 +55,8 @@ struct LinePlot {
   std::optional<std::array<double, 2>> x_range{};  ///< fixed x limits, else automatic
   std::optional<std::array<double, 2>> y_range{};  ///< fixed y limits, else automatic
   std::vector<Series> series{};
-  std::string key = "top right";  ///< where the legend goes, in gnuplot's words ("top left", "below", …)
+  std::optional<double> minimum{};  ///< if set, a dashed line at this height, titled `minimum_title`
+  std::string minimum_title = "minimum";
 };
 
 /// A contour map of f(x, y) with optional paths and a negative-gradient arrow field.
@@ -63,6 +70,7 @@ struct ContourPlot {
   std::vector<double> levels;               ///< contour heights (see \ref descent::log_spaced_levels)
   int resolution = 121;                     ///< grid points per axis for the contours
   std::vector<Series> paths;                ///< descent paths drawn over the map
+  std::optional<std::array<double, 2>> minimum{};  ///< if set, marked with a star: where the paths should end
   /// If set, arrows of this field (usually −∇f) on an `arrows_per_axis` grid.
   std::function<std::array<double, 2>(double, double)> arrow_field;
   int arrows_per_axis = 15;
@@ -79,6 +87,15 @@ struct ContourPlot {
 void save_plot(const LinePlot& plot, const std::filesystem::path& file);
 /// Saves the contour map; the format follows the extension (.svg or .png).
 void save_plot(const ContourPlot& plot, const std::filesystem::path& file);
+
+/// Several plots side by side in one figure, `columns` to a row (small multiples: one method a
+/// panel, so that no line hides another), under `title`, which says what every panel shows. A
+/// panel's title names what it shows; a panel with a single series has no legend.
+void save_panels(const std::vector<LinePlot>& panels, int columns, const std::filesystem::path& file,
+                 const std::string& title = "");
+/// The same for contour maps, whose panels have no legend: `title` names the shared entries.
+void save_panels(const std::vector<ContourPlot>& panels, int columns, const std::filesystem::path& file,
+                 const std::string& title = "");
 
 /// The plot as text, `width` × `height` characters, for a reader at a terminal.
 [[nodiscard]] std::string terminal_plot(const LinePlot& plot, int width = 72, int height = 20);

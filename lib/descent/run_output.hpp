@@ -8,6 +8,7 @@
 #include "descent/plot.hpp"
 
 #include <string>
+#include <vector>
 
 namespace descent {
 
@@ -16,9 +17,11 @@ namespace descent {
 [[nodiscard]] std::string trace_table(const RunResult& run, int rows_wanted = 12);
 
 /// The loss by step on a log axis. `loss_name` labels the axis ("loss C"); the single series is
-/// called `series_title`, or `loss_name` when that is empty.
+/// called `series_title`, or `loss_name` when that is empty. When the lowest loss `minimum` is not
+/// 0 the plot shows the loss above it, L − L*: only that gap shrinks to 0, so only it falls as a
+/// straight line on a log axis.
 [[nodiscard]] LinePlot loss_plot(const RunResult& run, const std::string& title, const std::string& loss_name = "loss",
-                                 const std::string& series_title = "");
+                                 const std::string& series_title = "", double minimum = 0.0);
 
 /// The usual end of a run: `losses` drawn in the terminal (unless --quiet or --no-plot) and,
 /// with --out, `<base><suffix>.csv` (the trace) and `<base><suffix>-loss.svg`, where the base
@@ -31,6 +34,13 @@ void show_and_save_run(const CommandLine& cli, const RunResult& run, const LineP
 void save_figure(const CommandLine& cli, const LinePlot& plot, const std::string& suffix);
 /// The same for a contour map.
 void save_figure(const CommandLine& cli, const ContourPlot& plot, const std::string& suffix);
+/// With --out, saves `panels` side by side, `columns` to a row, under `title`, as `<base><suffix>`
+/// (small multiples, see \ref descent::save_panels).
+void save_figure(const CommandLine& cli, const std::vector<LinePlot>& panels, int columns, const std::string& suffix,
+                 const std::string& title);
+/// The same for contour maps.
+void save_figure(const CommandLine& cli, const std::vector<ContourPlot>& panels, int columns,
+                 const std::string& suffix, const std::string& title);
 /// With --out, writes the trace as `<base><suffix>` (e.g. "-adam.csv").
 void save_trace(const CommandLine& cli, const Trace& trace, const std::string& suffix);
 

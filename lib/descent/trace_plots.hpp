@@ -16,12 +16,12 @@ namespace descent {
   return p;
 }
 
-/// Loss against step, one point per recorded row.
-[[nodiscard]] inline Series loss_series(const std::string& title, const RunResult& run) {
+/// Loss against step, one point per recorded row; with `minimum`, the loss above it (L − L*).
+[[nodiscard]] inline Series loss_series(const std::string& title, const RunResult& run, double minimum = 0.0) {
   Series s{title, {}, {}, SeriesStyle::lines};
   for (const auto& row : run.trace.rows()) {
     s.x.push_back(row.step);
-    s.y.push_back(row.loss);
+    s.y.push_back(row.loss - minimum);
   }
   return s;
 }

@@ -134,7 +134,9 @@ int free_run(const CommandLine& cli, const FreeRunSettings& s) {
                                      format_number(run.loss, 6) + " at " + format_point(run.x) + " after " +
                                      std::to_string(run.steps) + " steps")
             << "\n";
-  show_and_save_run(cli, run, loss_plot(run, "loss by step", "loss", std::string(optimizer.name())), "");
+  LinePlot losses = loss_plot(run, "loss by step", "loss", std::string(optimizer.name()));
+  losses.series.front().method = s.optimizer;  // its look in every figure of the book
+  show_and_save_run(cli, run, losses, "");
   return 0;
 }
 

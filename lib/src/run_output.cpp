@@ -30,12 +30,13 @@ std::string trace_table(const RunResult& run, int rows_wanted) {
 }
 
 LinePlot loss_plot(const RunResult& run, const std::string& title, const std::string& loss_name,
-                   const std::string& series_title) {
+                   const std::string& series_title, double minimum) {
+  const std::string shown = minimum == 0.0 ? loss_name : loss_name + " − " + format_number(minimum) + " (above its minimum)";
   return {.title = title,
           .x_label = "step",
-          .y_label = loss_name + " (log scale)",
+          .y_label = shown + " (log scale)",
           .log_y = true,
-          .series = {loss_series(series_title.empty() ? loss_name : series_title, run)}};
+          .series = {loss_series(series_title.empty() ? shown : series_title, run, minimum)}};
 }
 
 void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses, const std::string& suffix) {
@@ -54,6 +55,16 @@ void save_figure(const CommandLine& cli, const LinePlot& plot, const std::string
 
 void save_figure(const CommandLine& cli, const ContourPlot& plot, const std::string& suffix) {
   if (cli.out()) save_plot(plot, cli.output_path(suffix));
+}
+
+void save_figure(const CommandLine& cli, const std::vector<LinePlot>& panels, int columns, const std::string& suffix,
+                 const std::string& title) {
+  if (cli.out()) save_panels(panels, columns, cli.output_path(suffix), title);
+}
+
+void save_figure(const CommandLine& cli, const std::vector<ContourPlot>& panels, int columns,
+                 const std::string& suffix, const std::string& title) {
+  if (cli.out()) save_panels(panels, columns, cli.output_path(suffix), title);
 }
 
 void save_trace(const CommandLine& cli, const Trace& trace, const std::string& suffix) {

@@ -73,6 +73,19 @@ TEST_CASE("the live line on L(x) = ½(x − 1)² + ½") {
   CHECK(contains(run.out, "behaviour: converged"));
 }
 
+TEST_CASE("the loss plot of the shifted parabola shows L − L*, which falls by a constant factor") {
+  const Run run = run_program("--preset just-right");
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "loss L − 0.5 (above its minimum)"));
+  // The gap the plot draws, from the library: each step multiplies x − 1 by 1 − η = 0.6, so the
+  // gap ½(x − 1)² by 0.36 (a straight line on a log axis), while L itself levels off at 0.5.
+  const RunResult r = minimize(Parabola{0.5, 1.0, 0.5}, Vector::Constant(1, -2.5), 0.4, StopRules{.max_steps = 20});
+  for (std::size_t t = 1; t < r.trace.size(); ++t) {
+    INFO("step " << t);
+    CHECK((r.trace.rows()[t].loss - 0.5) / (r.trace.rows()[t - 1].loss - 0.5) == Approx(0.36).epsilon(1e-6));
+  }
+}
+
 TEST_CASE("the four presets: crawl, settle, oscillate in, diverge") {
   const Run run = run_program("--experiment learning-rates --no-plot");
   REQUIRE(run.status == 0);

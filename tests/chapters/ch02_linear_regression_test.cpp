@@ -1,6 +1,7 @@
 // Chapter 2 reproduction tests: the numbers of CURRICULUM §2, from the library and from the
 // real output of the linear_regression program the book shows.
 
+#include "descent/csv.hpp"
 #include "descent/datasets.hpp"
 #include "descent/least_squares.hpp"
 #include "descent/minimize.hpp"
@@ -62,6 +63,40 @@ TEST_CASE("fitting the reader's own CSV file with named columns") {
   CHECK(contains(run.out, "4 rows of " + file));
   CHECK(contains(run.out, "agreement: relative difference "));
   CHECK(contains(run.out, "prediction: size 1750 → price"));
+}
+
+TEST_CASE("contours of the raw loss are √κ, not κ, times longer than wide") {
+  const Run run = chapter("--experiment scaling");
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "Contours of L: ellipses √κ times longer than wide, 4.25e+03 for the raw size, "
+                          "1 (circles) for the standardised one"));
+}
+
+TEST_CASE("the book's own-data run: 50 cars, a successful fit, residuals larger for fast cars") {
+  const std::string file = std::string(DESCENT_TEST_DATA) + "/../../chapters/02_linear_regression/stopping_distances.csv";
+  const Run run = chapter("--data " + file + " --x speed --y dist --predict 30 --no-plot");
+  REQUIRE(run.status == 0);
+  // The classic fit of these data: dist = 3.932·speed − 17.58.
+  CHECK(contains(run.out, "Closed form (normal equations, Eigen LDLT): w = 3.93241, b = −17.5791"));
+  CHECK(contains(run.out, "descent:     w = 3.93240875909, b = −17.5790948904"));
+  CHECK(contains(run.out, "prediction: speed 30 → dist 100.4"));
+  // What the text reads off Figure 2.4: the gaps are wider for the fast cars than for the slow.
+  const ColumnData cars = read_columns(file, "speed", "dist");
+  const LeastSquares loss(cars.data.features, cars.data.targets);
+  const Vector r = loss.residuals(loss.closed_form());
+  double slow = 0.0, fast = 0.0;
+  int slow_count = 0, fast_count = 0;
+  for (Eigen::Index i = 0; i < r.size(); ++i) {
+    const double speed = cars.data.features(i, 0);
+    if (speed < 12) {
+      slow += std::abs(r[i]);
+      ++slow_count;
+    } else if (speed >= 18) {
+      fast += std::abs(r[i]);
+      ++fast_count;
+    }
+  }
+  CHECK(fast / fast_count > 2.0 * (slow / slow_count));
 }
 
 TEST_CASE("bad data files: one line naming the file, exit code 2") {

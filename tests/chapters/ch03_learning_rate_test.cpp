@@ -60,6 +60,15 @@ TEST_CASE("the race on w² + 4b²: 0.01 creeps, 0.1 settles, 0.3 diverges along 
   CHECK(contains(run.out, "0.01  approaching after 100 steps"));
   CHECK(contains(run.out, "0.1   converged after 100 steps"));
   CHECK(contains(run.out, "0.3   diverged at step 43"));
+  // Without the check the loss reaches inf only ~1000 steps later: b grows by 1.4 a step, and 4b²
+  // passes the largest double (1.8e308) when b passes about 6.7e153, near step 1053.
+  const RunResult unchecked =
+      minimize(bowl, start, 0.3, StopRules{.max_steps = 1'000'000, .explosion_factor = INFINITY});
+  REQUIRE(unchecked.diverged());
+  CHECK(unchecked.divergence->step == 1053);
+  CHECK(std::isinf(unchecked.divergence->loss));
+  CHECK(contains(run.out, "η = 0.3 without the explosion check: the run goes on to step 1053, where its loss "
+                          "overflows to inf, 1010 steps after the check stopped it"));
 }
 
 TEST_CASE("stability edge: 2/λmax and bisection on real runs agree to 1e-6") {

@@ -94,10 +94,10 @@ TEST_CASE("inflection and plateau: descent stalls or crawls, momentum and Adam c
   const Run run = chapter("--experiment plateau");
   REQUIRE(run.status == 0);
   CHECK(has_row(run.out, {"descent", "0.1", "not in 100000", "−3.33249e-05"}));
-  CHECK(has_row(run.out, {"momentum β = 0.9", "0.1", "7", "3.10109"}));
+  CHECK(has_row(run.out, {"momentum μ = 0.9", "0.1", "7", "3.10109"}));
   CHECK(has_row(run.out, {"adam", "0.1", "57", "2.98501"}));
   CHECK(has_row(run.out, {"descent", "0.1", "2212", "0.999665", "1.3e-03"}));
-  CHECK(has_row(run.out, {"momentum β = 0.9", "0.1", "266"}));
+  CHECK(has_row(run.out, {"momentum μ = 0.9", "0.1", "266"}));
   CHECK(has_row(run.out, {"adam", "0.1", "33"}));
 }
 
