@@ -1,6 +1,7 @@
 # The Gradescope entry point: run_autograder, given /autograder-like folders, writes
 # results/results.json with full marks for the reference solutions. Inputs: RUN_AUTOGRADER, GRADE,
 # EXERCISES, WORK_DIR.
+include(${CMAKE_CURRENT_LIST_DIR}/Results.cmake)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/submission/exercises/01_hand_descent ${WORK_DIR}/results)
 file(GLOB solutions ${EXERCISES}/01_hand_descent/*.hpp)
@@ -12,14 +13,7 @@ if(NOT status EQUAL 0 OR NOT EXISTS ${WORK_DIR}/results/results.json)
   message(FATAL_ERROR "run_autograder failed (${status}): ${out}${err}")
 endif()
 file(READ ${WORK_DIR}/results/results.json json)
-string(JSON score GET "${json}" score)
-string(JSON count LENGTH "${json}" tests)
-math(EXPR last "${count} - 1")
-set(maximum 0)
-foreach(i RANGE ${last})
-  string(JSON max GET "${json}" tests ${i} max_score)
-  math(EXPR maximum "${maximum} + ${max}")
-endforeach()
+results_totals("${json}" score maximum)
 if(maximum EQUAL 0 OR NOT score EQUAL maximum)
   message(FATAL_ERROR "expected full marks, got ${score} of ${maximum}")
 endif()

@@ -2,6 +2,7 @@
 # them): grade still grades the reference solutions of chapter 1 to full marks through the real
 # path and prints its warning exactly once.
 # Inputs: GRADE, EXERCISES, WORK_DIR.
+include(${CMAKE_CURRENT_LIST_DIR}/Results.cmake)
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR}/submission/exercises/01_hand_descent)
 file(GLOB solutions ${EXERCISES}/01_hand_descent/*.hpp)
@@ -13,14 +14,7 @@ if(NOT status EQUAL 0)
   message(FATAL_ERROR "grade without namespaces failed (${status}): ${out}${err}")
 endif()
 file(READ ${WORK_DIR}/out/results.json json)
-string(JSON score GET "${json}" score)
-string(JSON count LENGTH "${json}" tests)
-math(EXPR last "${count} - 1")
-set(maximum 0)
-foreach(i RANGE ${last})
-  string(JSON max GET "${json}" tests ${i} max_score)
-  math(EXPR maximum "${maximum} + ${max}")
-endforeach()
+results_totals("${json}" score maximum)
 if(maximum EQUAL 0 OR NOT score EQUAL maximum)
   message(FATAL_ERROR "expected full marks without namespaces, got ${score} of ${maximum}:\n${err}")
 endif()

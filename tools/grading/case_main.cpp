@@ -24,6 +24,18 @@
 
 namespace {
 
+// Whether `j` holds a null anywhere: what a non-finite double becomes in JSON. A request must
+// carry such numbers as "inf", "-inf" or "nan" (protocol::number), never as null.
+bool holds_null(const grading::json& j) {
+  if (j.is_null()) return true;
+  if (j.is_structured()) {
+    for (const auto& item : j) {
+      if (holds_null(item)) return true;
+    }
+  }
+  return false;
+}
+
 grading::json reference_answer(const grading::json& request) {
   try {
     return {{"value", exercise_io::answer(request)}};
@@ -103,6 +115,11 @@ int main(int argc, char* argv[]) {
       }
       grading::GradingCase g{c.name, c.points, hidden, c.hint, c.tolerance, c.parts, c.calls, {}};
       for (const auto& call : c.calls) {
+        if (holds_null(call)) {
+          std::cerr << argv[0] << ": case '" << c.name << "': a request holds null (a non-finite number? write it with "
+                    << "protocol::number): " << call.dump() << '\n';
+          std::exit(1);
+        }
         g.expected.push_back(reference_answer(call));
         if (g.expected.back().contains("error") && !c.reference_throws) {
           std::cerr << argv[0] << ": case '" << c.name << "': the reference threw (" << g.expected.back()["error"]

@@ -1,0 +1,30 @@
+# Reading a results.json that grade wrote (Gradescope's format), for the grading tests.
+
+# The total score and the sum of every case's max_score.
+function(results_totals json score_out maximum_out)
+  string(JSON score GET "${json}" score)
+  string(JSON count LENGTH "${json}" tests)
+  math(EXPR last "${count} - 1")
+  set(maximum 0)
+  foreach(i RANGE ${last})
+    string(JSON max GET "${json}" tests ${i} max_score)
+    math(EXPR maximum "${maximum} + ${max}")
+  endforeach()
+  set(${score_out} ${score} PARENT_SCOPE)
+  set(${maximum_out} ${maximum} PARENT_SCOPE)
+endfunction()
+
+# The max_score of the first case whose name matches `pattern`, or 0.
+function(results_case_points json pattern out)
+  string(JSON count LENGTH "${json}" tests)
+  math(EXPR last "${count} - 1")
+  foreach(i RANGE ${last})
+    string(JSON name GET "${json}" tests ${i} name)
+    if(name MATCHES "${pattern}")
+      string(JSON points GET "${json}" tests ${i} max_score)
+      set(${out} ${points} PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out} 0 PARENT_SCOPE)
+endfunction()
