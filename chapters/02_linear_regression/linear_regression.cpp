@@ -111,6 +111,12 @@ Problem load_problem(const DataSettings& s, const CommandLine& cli) {
   return p;
 }
 
+// "size (sq ft)": a column's name with its unit, if it has one, for a figure's axis.
+std::string axis_label(const std::string& name, const std::string& unit) {
+  const std::size_t first = unit.find_first_not_of(' ');
+  return first == std::string::npos ? name : name + " (" + unit.substr(first) + ")";
+}
+
 std::string range_of(const Vector& v, const std::string& unit) {
   return format_number(v.minCoeff(), 4) + "–" + format_number(v.maxCoeff(), 4) + unit;
 }
@@ -183,8 +189,8 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
     save_trace(cli, run.trace, ".csv");
     // The data with the line at a few steps, in original units.
     LinePlot lines{.title = "the fitted line during descent, and the residuals at the end",
-                   .x_label = p.x_name + p.x_unit,
-                   .y_label = p.y_name + p.y_unit,
+                   .x_label = axis_label(p.x_name, p.x_unit),
+                   .y_label = axis_label(p.y_name, p.y_unit),
                    .series = {Series{"data", {}, {}, SeriesStyle::points}}};
     for (Eigen::Index i = 0; i < p.data.targets.size(); ++i) {
       lines.series[0].x.push_back(p.data.features(i, 0));

@@ -318,13 +318,9 @@ int schedules_experiment(const CommandLine& cli, const StepsSettings& s) {
   const LeastSquares loss(data.features, data.targets);
   const Vector start = Vector::Zero(loss.dimension());
   const double peak = 0.9 * largest_stable_learning_rate(loss.hessian(start));
-  LinePlot rates{.title = "learning-rate schedules, η0 = 0.1, " + std::to_string(steps) + " steps",
-                 .x_label = "step",
-                 .y_label = "η"};
-  LinePlot race{.title = "schedules raced on least squares (peak η = 0.9 × 2/λmax)",
-                .x_label = "step",
-                .y_label = "L − L* (log scale)",
-                .log_y = true};
+  // Small multiples, one schedule a panel on the same axes, so that no curve hides another.
+  std::vector<LinePlot> rates;
+  std::vector<LinePlot> race;
   TextTable shape({"schedule", "η(0)", "η(1)", "η(10)", "η(25)", "η(50)", "η(75)", "η(" + std::to_string(steps - 1) + ")"});
   TextTable outcome({"schedule", "L − L* after " + std::to_string(steps) + " steps"});
   const double best = loss.value(loss.closed_form());
@@ -342,13 +338,13 @@ int schedules_experiment(const CommandLine& cli, const StepsSettings& s) {
       curve.x.push_back(t);
       curve.y.push_back(schedule(t));
     }
-    rates.series.push_back(curve);
+    rates.push_back({.title = name, .x_label = "step", .y_label = "η", .y_range = std::array<double, 2>{0.0, 0.1},
+                     .series = {curve}});
     ScheduleChoice raced = choice;
     raced.learning_rate = peak;
     const RunResult run = minimize(loss, start, make_schedule(raced), StopRules{.max_steps = steps});
-    Series excess = loss_series(name, run);
-    for (auto& y : excess.y) y -= best;
-    race.series.push_back(excess);
+    race.push_back({.title = name, .x_label = "step", .y_label = "L − L*", .log_y = true,
+                    .y_range = std::array<double, 2>{1e-2, 1e3}, .series = {loss_series(name, run, best)}});
     outcome.add_row({name, run.diverged() ? describe(*run.divergence) : format_scientific(run.loss - best, 3)});
   }
   std::cout << "Learning-rate schedules (η0 = 0.1 over " << steps << " steps; warm-up: " << steps / 10 << " steps)\n\n"
@@ -356,8 +352,10 @@ int schedules_experiment(const CommandLine& cli, const StepsSettings& s) {
             << "Raced on least squares with 3 features of spread 1, 3, 10, peak η = " << format_scientific(peak, 3)
             << " (0.9 × 2/λmax):\n\n"
             << outcome.str();
-  save_figure(cli, rates, ".svg");
-  save_figure(cli, race, "-race.svg");
+  save_figure(cli, rates, 4, ".svg",
+              "learning-rate schedules: η against step, η0 = 0.1, " + std::to_string(steps) + " steps");
+  save_figure(cli, race, 4, "-race.svg",
+              "schedules raced on least squares (peak η = 0.9 × 2/λmax): L − L* (log scale) against step");
   return 0;
 }
 

@@ -74,14 +74,14 @@ TEST_CASE("contours of the raw loss are √κ, not κ, times longer than wide") 
 
 TEST_CASE("the book's own-data run: 50 cars, a successful fit, residuals larger for fast cars") {
   const std::string file = std::string(DESCENT_TEST_DATA) + "/../../chapters/02_linear_regression/stopping_distances.csv";
-  const Run run = chapter("--data " + file + " --x speed --y dist --predict 30 --no-plot");
+  const Run run = chapter("--data " + file + " --x speed_mph --y distance_ft --predict 30 --no-plot");
   REQUIRE(run.status == 0);
   // The classic fit of these data: dist = 3.932·speed − 17.58.
   CHECK(contains(run.out, "Closed form (normal equations, Eigen LDLT): w = 3.93241, b = −17.5791"));
   CHECK(contains(run.out, "descent:     w = 3.93240875909, b = −17.5790948904"));
-  CHECK(contains(run.out, "prediction: speed 30 → dist 100.4"));
+  CHECK(contains(run.out, "prediction: speed_mph 30 → distance_ft 100.4"));
   // What the text reads off Figure 2.4: the gaps are wider for the fast cars than for the slow.
-  const ColumnData cars = read_columns(file, "speed", "dist");
+  const ColumnData cars = read_columns(file, "speed_mph", "distance_ft");
   const LeastSquares loss(cars.data.features, cars.data.targets);
   const Vector r = loss.residuals(loss.closed_form());
   double slow = 0.0, fast = 0.0;
