@@ -10,9 +10,13 @@ namespace exercises {
 using LossFunction = std::function<double(const Eigen::VectorXd&)>;
 
 //! [signature]
-/// Estimates ∇f(x) one coordinate at a time: ∂f/∂x_i ≈ [f(x + Δ·e_i) − f(x − Δ·e_i)] / (2Δ),
-/// where e_i is the unit vector along coordinate i. Calls f exactly 2n times for n coordinates.
-inline Eigen::VectorXd central_difference_gradient(const LossFunction& f, const Eigen::VectorXd& x, double delta) {
+/// Estimates ∇f(x) one coordinate at a time:
+///   ∂f/∂x_i ≈ [f(x + Δ·e_i) − f(x − Δ·e_i)] / (2Δ),
+/// where e_i is the unit vector along coordinate i. Calls f exactly 2n times for n
+/// coordinates.
+inline Eigen::VectorXd central_difference_gradient(const LossFunction& f,
+                                                   const Eigen::VectorXd& x,
+                                                   double delta) {
 //! [signature]
   // BEGIN SOLUTION
   Eigen::VectorXd gradient(x.size());

@@ -11,10 +11,12 @@ namespace exercises {
 using GradientFunction = std::function<Eigen::VectorXd(const Eigen::VectorXd&)>;
 
 //! [signature]
-/// Takes `steps` steps of w ← w − η·∇L(w) from `start` and returns every point visited, the
-/// start first (steps + 1 points). Every coordinate is updated from the gradient at the old
-/// point. The steps are taken even if the loss grows: reporting divergence is the caller's job.
-inline std::vector<Eigen::VectorXd> descent_path(const GradientFunction& gradient, const Eigen::VectorXd& start,
+/// Takes `steps` steps of w ← w − η·∇L(w) from `start` and returns every point visited,
+/// the start first (steps + 1 points). Every coordinate is updated from the gradient at
+/// the old point. The steps are taken even if the loss grows: reporting divergence is the
+/// caller's job.
+inline std::vector<Eigen::VectorXd> descent_path(const GradientFunction& gradient,
+                                                 const Eigen::VectorXd& start,
                                                  double learning_rate, int steps) {
 //! [signature]
   // BEGIN SOLUTION

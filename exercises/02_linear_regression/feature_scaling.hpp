@@ -39,8 +39,9 @@ inline Scaling fit_scaling(const Eigen::MatrixXd& X) {
 }
 
 //! [standardize]
-/// Every entry x_ij becomes (x_ij − μ_j) / σ_j, with the μ and σ of `s` as given, whatever
-/// rows they were fitted on (new rows are scaled with the training data's statistics).
+/// Every entry x_ij becomes (x_ij − μ_j) / σ_j, with the μ and σ of `s` as given,
+/// whatever rows they were fitted on (new rows are scaled with the training data's
+/// statistics).
 inline Eigen::MatrixXd standardize(const Eigen::MatrixXd& X, const Scaling& s) {
 //! [standardize]
   // BEGIN SOLUTION

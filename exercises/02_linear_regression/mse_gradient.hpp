@@ -6,10 +6,12 @@
 namespace exercises {
 
 //! [signature]
-/// The gradient of L(θ) = (1/N)·Σ_i (x_iᵀw + b − y_i)² for features X (N × d), targets y
-/// (N entries) and parameters θ = (w_1, …, w_d, b), the bias last. Returns d + 1 numbers:
-/// ∂L/∂w = (2/N)·Xᵀr and ∂L/∂b = (2/N)·Σ r_i, where r = Xw + b − y. No loops over samples.
-inline Eigen::VectorXd mse_gradient(const Eigen::MatrixXd& X, const Eigen::VectorXd& y, const Eigen::VectorXd& theta) {
+/// The gradient of L(θ) = (1/N)·Σ_i (x_iᵀw + b − y_i)² for features X (N × d),
+/// targets y (N entries) and parameters θ = (w_1, …, w_d, b), the bias last. Returns
+/// d + 1 numbers: ∂L/∂w = (2/N)·Xᵀr and ∂L/∂b = (2/N)·Σ r_i, where r = Xw + b − y.
+/// No loops over samples.
+inline Eigen::VectorXd mse_gradient(const Eigen::MatrixXd& X, const Eigen::VectorXd& y,
+                                    const Eigen::VectorXd& theta) {
 //! [signature]
   // BEGIN SOLUTION
   const Eigen::Index d = X.cols();

@@ -21,8 +21,9 @@ struct AdamState {
 ///   m̂ = m / (1 − β1ᵗ),        v̂ = v / (1 − β2ᵗ)
 ///   w ← w − η·m̂ / (√v̂ + ε)                           (element-wise)
 /// The gradient g is used as given: the decay never enters m or v.
-inline void adamw_step(Eigen::VectorXd& w, AdamState& state, const Eigen::VectorXd& g, double learning_rate,
-                       double beta1, double beta2, double eps, double weight_decay) {
+inline void adamw_step(Eigen::VectorXd& w, AdamState& state, const Eigen::VectorXd& g,
+                       double learning_rate, double beta1, double beta2, double eps,
+                       double weight_decay) {
 //! [signature]
   // BEGIN SOLUTION
   state.t += 1;

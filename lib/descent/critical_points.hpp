@@ -38,7 +38,7 @@ struct Classification {
   CriticalKind kind = CriticalKind::degenerate;
 };
 
-//! [classify]
+// [classify]
 /// Classifies by the signs of the eigenvalues of the symmetric `hessian`; an eigenvalue
 /// with |λ| ≤ `tolerance` counts as zero. One negative and one positive make a saddle
 /// even if another is zero: some direction goes down and some goes up, whatever the third
@@ -54,7 +54,7 @@ struct Classification {
   if (flat) return {eigenvalues, CriticalKind::degenerate};
   return {eigenvalues, up ? CriticalKind::minimum : CriticalKind::maximum};
 }
-//! [classify]
+// [classify]
 
 /// A critical point found numerically.
 struct CriticalPoint {

@@ -95,7 +95,7 @@ class Lbfgs {
   int newest_ = -1;
 };
 
-//! [two_loop]
+// [two_loop]
 inline Vector Lbfgs::inverse_hessian_times(const Vector& gradient) const {
   const int m = static_cast<int>(s_.cols());
   Vector q = gradient;
@@ -114,7 +114,7 @@ inline Vector Lbfgs::inverse_hessian_times(const Vector& gradient) const {
   }
   return q;
 }
-//! [two_loop]
+// [two_loop]
 
 static_assert(SearchingOptimizer<Lbfgs, Rosenbrock>);
 

@@ -169,7 +169,7 @@ template <Objective F, Schedule S, class O = GradientDescent>
 RunResult minimize(const F& f, Vector start, const S& learning_rate, const StopRules& rules,
                    O optimizer = {}, const StepCallback& on_step = {}) {
   optimizer.reset();
-  //! [descent_loop]
+  // [descent_loop]
   Vector x = std::move(start);
   Evaluation here = evaluate(f, x);  // L(x) and ∇L(x), in one pass where f allows it
   detail::RunLedger ledger(rules, learning_rate, evaluations_per_gradient(f), here);
@@ -182,7 +182,7 @@ RunResult minimize(const F& f, Vector start, const S& learning_rate, const StopR
     if (!ledger.carry_on(step, x, here, previous_loss, on_step)) break;  // record, check
   }
   return ledger.finish(x, here);
-  //! [descent_loop]
+  // [descent_loop]
 }
 
 /// Runs an optimizer that searches along its own direction (Newton, L-BFGS): there is no

@@ -45,7 +45,7 @@ class Newton {
  public:
   explicit Newton(NewtonSettings settings = {}) : settings_(settings) {}
 
-  //! [newton_step]
+  // [newton_step]
   template <TwiceDifferentiable F>
   SearchStep step(const F& f, Vector& x, const Evaluation& here) {
     const Matrix hessian = f.hessian(x);
@@ -58,7 +58,7 @@ class Newton {
     x = std::move(found.x);
     return {std::move(found.evaluation), found.evaluations};
   }
-  //! [newton_step]
+  // [newton_step]
 
   void reset() { last_shift_ = 0.0; }
   [[nodiscard]] std::string_view name() const {
@@ -70,7 +70,7 @@ class Newton {
  private:
   /// Solves (H + τI)·d = g with the smallest τ in {0, τ0, 10τ0, …} for which LLᵀ succeeds,
   /// so that −d points downhill: gᵀ(H + τI)⁻¹g > 0 for a positive definite matrix.
-  //! [shifted_solve]
+  // [shifted_solve]
   Vector downhill_solve(const Matrix& hessian, const Vector& gradient) {
     const Eigen::Index n = hessian.rows();
     Eigen::LLT<Matrix> cholesky(hessian);
@@ -81,7 +81,7 @@ class Newton {
     }
     return cholesky.solve(gradient);
   }
-  //! [shifted_solve]
+  // [shifted_solve]
 
   NewtonSettings settings_;
   double last_shift_ = 0.0;

@@ -21,14 +21,14 @@ using Vector = Eigen::VectorXd;
 using Matrix = Eigen::MatrixXd;
 
 /// A differentiable function R^n → R: the thing gradient descent walks down.
-//! [objective_concept]
+// [objective_concept]
 template <class F>
 concept Objective = requires(const F& f, const Vector& x) {
   { f.dimension() } -> std::convertible_to<Eigen::Index>;  // n, the number of parameters
   { f.value(x) } -> std::convertible_to<double>;           // L(x)
   { f.gradient(x) } -> std::convertible_to<Vector>;        // ∇L(x), n partial derivatives
 };
-//! [objective_concept]
+// [objective_concept]
 
 /// An objective that also knows its matrix of second derivatives.
 template <class F>
@@ -86,12 +86,12 @@ using Batch = std::span<const Eigen::Index>;
 /// Besides the full average it gives the average over any batch of sample indices, which is
 /// what stochastic and mini-batch descent (Chapter 4), a network trained on images (Chapter 8)
 /// and a worker's shard (Chapter 9) need. One per-sample gradient is one "evaluation".
-//! [sample_objective_concept]
+// [sample_objective_concept]
 template <class F>
 concept SampleObjective = Objective<F> && requires(const F& f, const Vector& x, Batch batch) {
   { f.samples() } -> std::convertible_to<Eigen::Index>;                  // N
   { f.value_and_gradient(x, batch) } -> std::convertible_to<Evaluation>;  // over the batch only
 };
-//! [sample_objective_concept]
+// [sample_objective_concept]
 
 }  // namespace descent

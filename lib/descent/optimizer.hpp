@@ -26,11 +26,11 @@ concept Optimizer = requires(O& optimizer, Vector& x, const Vector& gradient, do
 
 /// Plain gradient descent: w ← w − η·∇L(w), every coordinate at once.
 struct GradientDescent {
-  //! [gradient_descent_step]
+  // [gradient_descent_step]
   void step(Vector& x, const Vector& gradient, double learning_rate) const {
     x -= learning_rate * gradient;  // against the slope: downhill
   }
-  //! [gradient_descent_step]
+  // [gradient_descent_step]
   void reset() {}
   [[nodiscard]] std::string_view name() const { return "gradient descent"; }
 };

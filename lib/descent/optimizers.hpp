@@ -44,7 +44,7 @@ class Momentum {
   /// Momentum μ, no weight decay.
   explicit Momentum(Scalar momentum) : Momentum(MomentumSettings<Scalar>{.momentum = momentum}) {}
 
-  //! [momentum_step]
+  // [momentum_step]
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
     if (velocity_.size() != w.size()) velocity_ = VectorOf<Scalar>::Zero(w.size());
     Scalar* __restrict p = w.data();
@@ -57,7 +57,7 @@ class Momentum {
       p[i] -= learning_rate * b[i];
     }
   }
-  //! [momentum_step]
+  // [momentum_step]
   void reset() { velocity_.resize(0); }
   [[nodiscard]] std::string_view name() const { return "momentum"; }
   [[nodiscard]] const VectorOf<Scalar>& velocity() const { return velocity_; }
@@ -208,7 +208,7 @@ class Adam {
       : beta1_(settings.beta1), beta2_(settings.beta2), eps_(settings.eps),
         weight_decay_(settings.weight_decay), decoupled_(settings.decay == WeightDecay::decoupled) {}
 
-  //! [adam_step]
+  // [adam_step]
   void step(VectorOf<Scalar>& w, const VectorOf<Scalar>& g, Scalar learning_rate) {
     if (m_.size() != w.size()) {
       m_ = VectorOf<Scalar>::Zero(w.size());
@@ -238,7 +238,7 @@ class Adam {
       p[i] = shrink * p[i] - step_size * m[i] / denominator;
     }
   }
-  //! [adam_step]
+  // [adam_step]
   void reset() {
     m_.resize(0);
     v_.resize(0);

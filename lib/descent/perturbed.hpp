@@ -50,7 +50,7 @@ struct PerturbedDescent {
   int since_kick = 1 << 30;  ///< steps since the last kick
   int kicks = 0;             ///< kicks given so far
 
-  //! [perturbed_step]
+  // [perturbed_step]
   void step(Vector& x, const Vector& gradient, double learning_rate) {
     ++since_kick;
     if (gradient.norm() <= threshold && since_kick > wait) {
@@ -60,7 +60,7 @@ struct PerturbedDescent {
     }
     inner.step(x, gradient, learning_rate);
   }
-  //! [perturbed_step]
+  // [perturbed_step]
   void reset() {
     inner.reset();
     random = Random(seed);

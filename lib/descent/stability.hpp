@@ -76,7 +76,7 @@ struct TunedSettings {
 [[nodiscard]] inline TunedSettings best_constant_settings(double smallest, double largest) {
   const double kappa = largest / smallest;
   TunedSettings best;
-  //! [optimal_parameters]
+  // [optimal_parameters]
   best.descent_learning_rate = 2.0 / (smallest + largest);
   best.descent_rate = (kappa - 1) / (kappa + 1);
   const double root = std::sqrt(kappa);
@@ -84,7 +84,7 @@ struct TunedSettings {
   const double root_sum = std::sqrt(smallest) + std::sqrt(largest);
   best.momentum_learning_rate = std::pow(2.0 / root_sum, 2);
   best.momentum = best.momentum_rate * best.momentum_rate;
-  //! [optimal_parameters]
+  // [optimal_parameters]
   return best;
 }
 

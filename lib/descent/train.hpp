@@ -219,7 +219,7 @@ template <SampleObjective F, Schedule S, Optimizer O>
 TrainingResult train(const F& f, TrainingState start, const S& schedule, O& optimizer,
                      const TrainingOptions& options, const TrainingHooks& hooks = {}) {
   TrainingRun run(f.samples(), std::move(start), options, hooks);  // counters, trace, hooks
-  //! [training_loop]
+  // [training_loop]
   while (run.wants_epoch()) {
     for (const Batch batch : run.draw_epoch()) {  // shuffled, resampled or in order
       if (!run.wants_update()) break;                          // the update budget
@@ -231,7 +231,7 @@ TrainingResult train(const F& f, TrainingState start, const S& schedule, O& opti
     }
     run.end_epoch();  // on_epoch: validation metrics, early stopping
   }
-  //! [training_loop]
+  // [training_loop]
   return run.finish();
 }
 

@@ -110,9 +110,9 @@ int free_run(const CommandLine& cli, const FreeRunSettings& s) {
                               .steps = s.steps,
                               .decay = s.decay.value_or(0.0),
                               .warmup = s.warmup};
-  //! [run_schedule]
+  // [run_schedule]
   const AnySchedule schedule = make_schedule(choice);  // validates the flags: exit 2 if wrong
-  //! [run_schedule]
+  // [run_schedule]
   const AnyObjective objective = landscape.make(s.condition);
   const Vector start = s.start.size() > 0 ? s.start : landscape.start;
   require_size(start, objective.dimension(), "--start");

@@ -29,7 +29,7 @@ double LeastSquares::value(const Vector& theta) const {
   return residuals(theta).squaredNorm() / static_cast<double>(samples());
 }
 
-//! [mse_gradient]
+// [mse_gradient]
 Vector LeastSquares::gradient(const Vector& theta) const {
   const Vector r = residuals(theta);             // r = Xw + b − y
   const double scale = 2.0 / static_cast<double>(samples());
@@ -38,7 +38,7 @@ Vector LeastSquares::gradient(const Vector& theta) const {
   if (fit_bias_) g[features_.cols()] = scale * r.sum();            // ∂L/∂b = (2/N) Σ r_i
   return g;
 }
-//! [mse_gradient]
+// [mse_gradient]
 
 namespace {
 /// The mean squared residual over the rows of `features` and its gradient (2/B)·[Xᵀr, Σ r].
@@ -79,7 +79,7 @@ Matrix LeastSquares::hessian(const Vector&) const {
   return (2.0 / static_cast<double>(samples())) * h;
 }
 
-//! [closed_form]
+// [closed_form]
 Vector LeastSquares::closed_form() const {
   Matrix design(samples(), dimension());  // X̃ = [X, 1]
   design.leftCols(features_.cols()) = features_;
@@ -87,7 +87,7 @@ Vector LeastSquares::closed_form() const {
   const Matrix gram = design.transpose() * design;  // X̃ᵀX̃
   return gram.ldlt().solve(design.transpose() * targets_);
 }
-//! [closed_form]
+// [closed_form]
 
 LeastSquares LeastSquares::rows(const std::vector<Eigen::Index>& indices) const {
   Matrix features(static_cast<Eigen::Index>(indices.size()), features_.cols());

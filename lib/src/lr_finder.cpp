@@ -18,7 +18,7 @@ LrPick pick_learning_rate(const LrSweep& sweep, double cliff_factor) {
     }
     best = std::min(best, sweep.losses[i]);
   }
-  //! [steepest]
+  // [steepest]
   double steepest_slope = INFINITY;
   for (std::size_t i = 1; i + 1 < end; ++i) {
     const double slope = (sweep.losses[i + 1] - sweep.losses[i - 1]) /
@@ -28,7 +28,7 @@ LrPick pick_learning_rate(const LrSweep& sweep, double cliff_factor) {
       pick.steepest_index = i;
     }
   }
-  //! [steepest]
+  // [steepest]
   if (!std::isfinite(steepest_slope)) pick.steepest_index = 0;
   pick.steepest = sweep.learning_rates[pick.steepest_index];
   pick.suggestion = pick.cliff ? *pick.cliff / 10.0 : pick.steepest;

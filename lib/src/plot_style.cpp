@@ -17,7 +17,7 @@ constexpr const char* brown = "#8C6D31";
 }  // namespace
 
 const std::vector<MethodLook>& method_looks() {
-  //! [method_looks]
+  // [method_looks]
   const LineLook descent{black, 1, 7};  // plain gradient descent, in every chapter
   const LineLook momentum{blue, 1, 5};
   const LineLook newton{orange, 1, 3};
@@ -40,7 +40,7 @@ const std::vector<MethodLook>& method_looks() {
       {"lbfgs", lbfgs},
       {"l-bfgs", lbfgs},
   };
-  //! [method_looks]
+  // [method_looks]
   return table;
 }
 

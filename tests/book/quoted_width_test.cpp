@@ -54,14 +54,15 @@ TEST_CASE("quoted code from the chapters and the library stays within 90 columns
   REQUIRE(regions.size() > 20);  // the scan found the book's snippets
   std::vector<std::string> too_wide;
   for (const auto& [file, tag] : regions) {
-    if (file.rfind("exercises/", 0) == 0) continue;  // exercise signatures: reworked with the grader
     std::istringstream lines(read(source_root / file));
-    const std::string marker = "//! [" + tag + "]";
+    // Markers are "//! [tag]" in chapter and exercise sources and "// [tag]" in the library's
+    // (a plain comment there, so that the API pages do not show "[tag]" as documentation).
+    const std::string marker = "[" + tag + "]";
     bool inside = false;
     int number = 0;
     for (std::string line; std::getline(lines, line);) {
       ++number;
-      if (line.find(marker) != std::string::npos) {
+      if (line.find(marker) != std::string::npos && line.find("//") != std::string::npos) {
         inside = !inside;
         continue;
       }

@@ -144,14 +144,13 @@ int main(int argc, char* argv[]) {
         const fs::path cases = fs::path("public_cases") / (e.name + ".json");
         const fs::path starter = fs::path("exercises") / dir / (e.name + ".hpp");
         copy_into(e.io, pack / io);
-        const grading::Outcome generated =
-            grading::run_limited({e.case_generator.string(), "--public"}, grading::Limits{120.0, 4096});
-        if (generated.exit_status != 0) {
+        fs::create_directories((pack / cases).parent_path());
+        const grading::Outcome generated = grading::run_limited(
+            {e.case_generator.string(), "--public", "--out", (pack / cases).string()}, grading::Limits{120.0, 4096});
+        if (generated.exit_status != 0 || !fs::is_regular_file(pack / cases)) {
           throw std::runtime_error("cannot compute the public cases of " + e.name + " (is " + e.case_generator.string() +
                                    " built?): " + generated.output.substr(0, 500));
         }
-        fs::create_directories((pack / cases).parent_path());
-        std::ofstream(pack / cases) << generated.output;
         const grading::Outcome made = grading::run_limited(
             {DESCENT_MAKE_STARTER, e.solution.string(), (pack / starter).string()}, grading::Limits{30.0, 512});
         if (made.exit_status != 0) throw std::runtime_error("cannot make the starter of " + e.name + ": " + made.output);

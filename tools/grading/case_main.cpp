@@ -3,8 +3,9 @@
 // case sources, it computes every case's expected answers from the reference and prints the case
 // file (grading/judge.hpp):
 //
-//   cases_<exercise> [--seed N] [--public] [--check [--audit FILE]]
+//   cases_<exercise> [--seed N] [--public] [--out FILE] [--check [--audit FILE]]
 //
+// The case file goes to standard output, or to FILE with --out (written whole or not at all).
 // --public prints only the public cases (what a student pack carries, with their expected answers);
 // --check instead compares the reference with every closed form the cases state and fails (exit 1)
 // on a disagreement; with --audit it also checks the exercise's audit table (cases/<name>.audit.md:
@@ -19,7 +20,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <cstdio>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -79,12 +82,15 @@ int main(int argc, char* argv[]) {
   bool public_only = false;
   bool check = false;
   std::string audit;
+  std::string out;
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
     if (word == "--public") {
       public_only = true;
     } else if (word == "--check") {
       check = true;
+    } else if (word == "--out" && i + 1 < argc) {
+      out = argv[++i];
     } else if (word == "--audit" && i + 1 < argc) {
       audit = argv[++i];
     } else if (word == "--seed" && i + 1 < argc) {
@@ -95,7 +101,7 @@ int main(int argc, char* argv[]) {
         return 2;
       }
     } else {
-      std::cerr << "usage: " << argv[0] << " [--seed N] [--public] [--check [--audit FILE]]\n";
+      std::cerr << "usage: " << argv[0] << " [--seed N] [--public] [--out FILE] [--check [--audit FILE]]\n";
       return 2;
     }
   }
@@ -159,11 +165,22 @@ int main(int argc, char* argv[]) {
   }
   // One case per line: a case file stays readable and diffable.
   const grading::json j = grading::to_json(file);
-  std::cout << "{\"exercise\": " << j["exercise"].dump() << ", \"seed\": " << seed << ", \"cases\": [\n";
+  std::ostringstream text;
+  text << "{\"exercise\": " << j["exercise"].dump() << ", \"seed\": " << seed << ", \"cases\": [\n";
   for (std::size_t k = 0; k < j["cases"].size(); ++k) {
-    std::cout << j["cases"][k].dump(-1, ' ', false, grading::json::error_handler_t::replace)
-              << (k + 1 < j["cases"].size() ? ",\n" : "\n");
+    text << j["cases"][k].dump(-1, ' ', false, grading::json::error_handler_t::replace)
+         << (k + 1 < j["cases"].size() ? ",\n" : "\n");
   }
-  std::cout << "]}\n";
+  text << "]}\n";
+  if (out.empty()) {
+    std::cout << text.str();
+    return 0;
+  }
+  const std::string partial = out + ".partial";
+  std::ofstream(partial) << text.str();
+  if (std::rename(partial.c_str(), out.c_str()) != 0) {
+    std::cerr << argv[0] << ": cannot write " << out << '\n';
+    return 1;
+  }
   return 0;
 }

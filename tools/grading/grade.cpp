@@ -78,20 +78,24 @@ struct Context {
   std::chrono::steady_clock::time_point deadline;
 };
 
-// The cases of one exercise, from its case generator (a trusted program of this build).
-grading::CaseFile generate_cases(const grading::CatalogueExercise& e, int seed) {
+fs::path make_scratch(const std::string& what) {
+  std::string pattern = (fs::temp_directory_path() / ("descent-" + what + "-XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder");
+  return pattern;
+}
+
+// The cases of one exercise, from its case generator (a trusted program of this build), written
+// into `scratch` (a folder of the grader's own).
+grading::CaseFile generate_cases(const grading::CatalogueExercise& e, int seed, const fs::path& scratch) {
   if (::access(e.case_generator.c_str(), X_OK) != 0) {
     throw std::runtime_error(e.name + ": its case generator " + e.case_generator.string() +
                              " is not built (cmake --build build --target grading_cases)");
   }
-  const grading::Outcome run =
-      grading::run_limited({e.case_generator.string(), "--seed", std::to_string(seed)}, grading::Limits{120.0, 4096});
+  const fs::path file = scratch / (e.name + ".json");
+  const grading::Outcome run = grading::run_limited(
+      {e.case_generator.string(), "--seed", std::to_string(seed), "--out", file.string()}, grading::Limits{120.0, 4096});
   if (run.exit_status != 0) throw std::runtime_error(e.name + ": the case generator failed: " + run.output.substr(0, 500));
-  try {
-    return grading::case_file_from_json(nlohmann::json::parse(run.output));
-  } catch (const std::exception& error) {
-    throw std::runtime_error(e.name + ": the case generator wrote no valid case file: " + error.what());
-  }
+  return grading::read_case_file(file);
 }
 
 // The catalogue's exercises of the chosen chapters (all when `chapters` is empty), in its order.
@@ -107,9 +111,18 @@ std::vector<Exercise> exercises_to_grade(const grading::Catalogue& catalogue, co
     throw UsageError(std::string("--chapters: ") + missing.what());
   }
   std::vector<Exercise> found;
-  for (const auto& chapter : chosen) {
-    for (const auto& e : chapter.exercises) found.push_back(Exercise{chapter.chapter, e.name, e.io, generate_cases(e, s.seed)});
+  const fs::path scratch = make_scratch("cases");
+  try {
+    for (const auto& chapter : chosen) {
+      for (const auto& e : chapter.exercises) {
+        found.push_back(Exercise{chapter.chapter, e.name, e.io, generate_cases(e, s.seed, scratch)});
+      }
+    }
+  } catch (...) {
+    fs::remove_all(scratch);
+    throw;
   }
+  fs::remove_all(scratch);
   if (found.empty()) throw UsageError("--catalogue " + catalogue.file.string() + ": no exercises");
   return found;
 }
@@ -122,12 +135,6 @@ grading::ExerciseResult not_run(const Exercise& e, const std::string& why) {
     result.cases.push_back({c.name, 0, c.points, c.hidden, false, "not run: " + why.substr(0, why.find('\n'))});
   }
   return result;
-}
-
-fs::path make_scratch(const std::string& what) {
-  std::string pattern = (fs::temp_directory_path() / ("descent-" + what + "-XXXXXX")).string();
-  if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot make a temporary folder");
-  return pattern;
 }
 
 // The compiler flags of every answer program (the precompiled header must see the same ones).
