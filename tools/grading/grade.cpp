@@ -266,7 +266,9 @@ grading::ExerciseResult run_cases(const Exercise& e, const fs::path& program, gr
   const auto space = [&](std::size_t) {
     std::error_code ignored;
     fs::remove_all(folder, ignored);  // nothing of an earlier case is left
-    grading::make_sandbox_folder(folder, uid);
+    // The program may write its answers file only: its scratch space is the private /tmp, whose
+    // size is bounded; files of its own here would be on the grader's disk, without bound.
+    grading::make_answer_folder(folder, grading::answers_file(folder), uid);
     grading::SandboxView view;
     view.uid = uid;
     view.read_only = {program.parent_path()};

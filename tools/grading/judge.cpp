@@ -1,5 +1,6 @@
 #include "grading/judge.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
@@ -15,6 +16,18 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t answers_limit = 16u << 20;
+
+// Deeper than any answer of the protocol nests (a list of matrices is three deep). Parsing is
+// iterative, but dump() and comparing recurse: feedback quoting an answer nested a million deep
+// would overflow the grader's stack and end a whole batch.
+constexpr int nesting_limit = 64;
+
+// Whether `j` nests deeper than `levels` (recursing at most `levels` deep itself).
+bool nested_deeper_than(const json& j, int levels) {
+  if (!j.is_structured()) return false;
+  if (levels == 0) return true;
+  return std::any_of(j.begin(), j.end(), [&](const json& item) { return nested_deeper_than(item, levels - 1); });
+}
 
 // A number of the protocol (finite JSON numbers, or "inf", "-inf", "nan"), if `j` is one.
 std::optional<double> protocol_number(const json& j) {
@@ -126,7 +139,7 @@ std::string printed(const std::string& output) {
 // Runs one case and returns why it failed, or an empty string.
 std::string run_case(const std::string& program, const GradingCase& c, const CaseSpace& space) {
   const fs::path requests = space.folder / "requests.jsonl";
-  const fs::path answers = space.folder / "answers.jsonl";
+  const fs::path answers = answers_file(space.folder);
   {
     std::ofstream out(requests, std::ios::trunc);
     for (const auto& call : c.calls) out << call.dump() << '\n';
@@ -142,7 +155,7 @@ std::string run_case(const std::string& program, const GradingCase& c, const Cas
     std::string line;
     if (!std::getline(lines, line)) break;
     const json answer = json::parse(line, nullptr, false);
-    if (answer.is_discarded() || !answer.is_object() || answer.size() != 1) {
+    if (answer.is_discarded() || !answer.is_object() || answer.size() != 1 || nested_deeper_than(answer, nesting_limit)) {
       why = call + ": not an answer of the protocol";
     } else if (c.expected[k].contains("error")) {
       if (!answer.contains("error")) why = call + ": expected an error (an exception), got an answer";
@@ -173,6 +186,8 @@ std::string run_case(const std::string& program, const GradingCase& c, const Cas
 }
 
 }  // namespace
+
+fs::path answers_file(const fs::path& folder) { return folder / "answers.jsonl"; }
 
 std::optional<std::string> mismatch(const json& expected, const json& got, const Tolerance& tolerance) {
   return mismatch_at(expected, got, tolerance, "");

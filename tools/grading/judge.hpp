@@ -65,12 +65,16 @@ std::optional<std::string> mismatch(const json& expected, const json& got, const
 /// when `parts` is empty. A part `value` lacks is null.
 json parts_of(const json& value, const std::vector<std::string>& parts);
 
-/// Where and how one case runs: an empty folder the program may write (the requests and
-/// answers go there) and the limits (with a sandbox runner for an instructor's grading).
+/// Where and how one case runs: a folder for the requests and the answers (answers_file(folder),
+/// which the program writes; the grader may make it beforehand, so that the program can write
+/// nothing else there) and the limits (with a sandbox runner for an instructor's grading).
 struct CaseSpace {
   std::filesystem::path folder;
   Limits limits;
 };
+
+/// The file a case's answers are written to, in its folder.
+std::filesystem::path answers_file(const std::filesystem::path& folder);
 
 enum class CaseSelection { all, public_only, hidden_only };
 

@@ -328,6 +328,16 @@ void make_sandbox_folder(const fs::path& folder, uid_t uid) {
   ::chmod(folder.c_str(), ::geteuid() == 0 ? 0700 : 0777);
 }
 
+void make_answer_folder(const fs::path& folder, const fs::path& file, uid_t uid) {
+  fs::create_directories(folder);
+  ::chmod(folder.c_str(), 0755);
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd < 0) throw std::runtime_error("cannot make " + file.string());
+  const bool given = ::geteuid() != 0 || ::fchown(fd, uid, uid) == 0;
+  ::close(fd);
+  if (!given) throw std::runtime_error("cannot give " + file.string() + " to the sandbox's user");
+}
+
 const SandboxStatus& sandbox_status() {
   static const SandboxStatus status = [] {
     SandboxStatus s;

@@ -74,4 +74,10 @@ Runner sandboxed_runner(SandboxView view, int processes, long long file_bytes);
 /// Makes `folder` (created if needed) owned by `uid` and private to it: the sandbox's writable folder.
 void make_sandbox_folder(const std::filesystem::path& folder, uid_t uid);
 
+/// Makes `folder` (created if needed) the grader's, readable by all, with one empty file `file`
+/// in it owned by `uid`: a step that must write only that file (a case, its answers) can neither
+/// replace it nor create files of its own there, on the grader's disk, beyond the file-size limit.
+/// (When the grader is not root the step runs as the grader's user, which this cannot stop.)
+void make_answer_folder(const std::filesystem::path& folder, const std::filesystem::path& file, uid_t uid);
+
 }  // namespace grading
