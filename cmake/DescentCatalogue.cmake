@@ -7,7 +7,8 @@
 #
 # Exercises are listed in the book's order. Each one has exercises/NN_name/<name>.hpp (the
 # reference solution with markers) and, in cases/, its adapter <name>.io.hpp and its public and
-# hidden grading cases <name>.cases.cpp and <name>.hidden.cpp, and the audit <name>.audit.md
+# hidden grading cases <name>.cases.cpp and <name>.hidden.cpp (with the request builders they
+# share, <name>.requests.hpp, where they share any), and the audit <name>.audit.md
 # (each sentence of the statement that constrains behaviour → the cases that test it); each
 # correct alternative is alternatives/<name>.<alternative>.inc and must score full marks; each
 # wrong solution is

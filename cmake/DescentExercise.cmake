@@ -17,6 +17,7 @@
 #   exercises/<dir>/cases/<name>.io.hpp         its adapter: how a request calls it (exercises/protocol.hpp)
 #   exercises/<dir>/cases/<name>.cases.cpp      the public grading cases (in student packs)
 #   exercises/<dir>/cases/<name>.hidden.cpp     the hidden grading cases (never packed)
+#   exercises/<dir>/cases/<name>.requests.hpp  the request builders both case files share (never packed)
 # creates
 #   build/starter/<dir>/<name>.hpp          the starter (target `starters` makes them all)
 #   cases_<name>                            the case generator: the reference's answers to every case

@@ -72,6 +72,11 @@ const json& arg(const json& args, const char* name) {
   return args.at(name);
 }
 
+const json& args_of(const json& request, const char* call) {
+  if (arg(request, "call") != call) throw BadRequest("unknown call " + request.at("call").dump());
+  return arg(request, "args");
+}
+
 int to_int(const json& j) {
   if (!j.is_number_integer()) throw BadRequest("not a whole number: " + j.dump());
   return j.get<int>();

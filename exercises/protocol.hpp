@@ -46,6 +46,9 @@ Eigen::MatrixXd to_matrix(const json& j);
 json vectors(const std::vector<Eigen::VectorXd>& list);
 /// The argument `name` of a request, or BadRequest.
 const json& arg(const json& args, const char* name);
+/// The "args" of a request for `call`, or BadRequest when the request is for another call (or
+/// has no "args"): the first line of an adapter that answers a single call.
+const json& args_of(const json& request, const char* call);
 int to_int(const json& j);
 
 /// An adapter: the answer to one request (exercises/NN_name/cases/<exercise>.io.hpp).

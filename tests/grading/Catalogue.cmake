@@ -36,7 +36,7 @@ endfunction()
 # The exercises a pack holds: its starters, adapters and public case files must name the same ones.
 function(pack_exercises pack out)
   file(GLOB_RECURSE starters RELATIVE ${pack}/exercises ${pack}/exercises/*.hpp)
-  list(FILTER starters EXCLUDE REGEX "^(protocol|test_functions)\\.hpp$|/cases/")
+  list(FILTER starters EXCLUDE REGEX "^(protocol|test_functions|state_scripts)\\.hpp$|/cases/")
   string(REPLACE ".hpp" "" starters "${starters}")
   file(GLOB_RECURSE adapters RELATIVE ${pack}/exercises ${pack}/exercises/*/cases/*.io.hpp)
   string(REPLACE "/cases/" "/" adapters "${adapters}")

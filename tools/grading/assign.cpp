@@ -165,7 +165,7 @@ int main(int argc, char* argv[]) {
       }
     }
     const fs::path tools = DESCENT_TOOLS_DIR;
-    for (const char* file : {"protocol.hpp", "protocol.cpp", "test_functions.hpp", "test_functions.cpp"}) {
+    for (const char* file : {"protocol.hpp", "protocol.cpp", "test_functions.hpp", "test_functions.cpp", "state_scripts.hpp"}) {
       copy_into(catalogue.support_dir / file, pack / "exercises" / file);
     }
     packed.support_dir = "exercises";

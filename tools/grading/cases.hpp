@@ -9,6 +9,10 @@
 //   void public_cases(grading::CaseBook& book);   // in <exercise>.cases.cpp (in student packs)
 //   void hidden_cases(grading::CaseBook& book);   // in <exercise>.hidden.cpp (never packed)
 //
+// The request builders both of them use (and the forms of answers both state) are written once,
+// in <exercise>.requests.hpp beside them, which includes this header. No pack carries it: a pack
+// has the public cases as computed requests and answers, and the adapter as its only source.
+//
 // Differential cases draw their inputs from book.random(), seeded per grading run: the same
 // seed gives the same cases, so a score can be reproduced.
 

@@ -62,7 +62,7 @@ struct Settings {
   std::string batch;
   std::string chapters;
   std::string catalogue_file = DESCENT_CATALOGUE;
-  fs::path support_dir;  // protocol.hpp, test_functions.hpp
+  fs::path support_dir;  // protocol.hpp, test_functions.hpp, state_scripts.hpp
   int seed = 1;
   double timeout = 10.0;
   int memory = 1024;
@@ -300,6 +300,7 @@ void copy_support(const fs::path& to, const std::vector<Exercise>& exercises, co
   };
   copy(s.support_dir / "protocol.hpp");
   copy(s.support_dir / "test_functions.hpp");
+  copy(s.support_dir / "state_scripts.hpp");
   copy(DESCENT_ANSWER_MAIN);
   for (const auto& e : exercises) copy(e.io);
 }

@@ -2,26 +2,12 @@
 // The expected answers come from the reference solution; the closed forms here (exact
 // derivatives, or the secant worked by hand) are checked against it.
 
-#include "grading/cases.hpp"
+#include "central_difference.requests.hpp"
 
 #include <cmath>
 
 using grading::json;
-
-namespace {
-
-json central_difference(const json& function, const std::vector<double>& x, double delta) {
-  return grading::request("central_difference_gradient", {{"function", function}, {"x", x}, {"delta", delta}});
-}
-
-// The term c·Π_i w_i^(p_i) of a polynomial test function.
-json monomial(double coefficient, const std::vector<int>& powers) {
-  return {{"coefficient", coefficient}, {"powers", powers}};
-}
-
-json polynomial(const std::vector<json>& terms) { return {{"kind", "polynomial"}, {"terms", terms}}; }
-
-}  // namespace
+using namespace requests;
 
 void public_cases(grading::CaseBook& book) {
   // f(x) = x³ at x = 2 with Δ = 0.1: ((2.1)³ − (1.9)³) / 0.2 = 12.01 (the true slope is 12).

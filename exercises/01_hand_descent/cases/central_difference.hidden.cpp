@@ -2,37 +2,21 @@
 // grading runs them; a student sees each case's name (the class of inputs) and whether it
 // passed, never its inputs.
 
-#include "grading/cases.hpp"
+#include "central_difference.requests.hpp"
 
 #include <array>
 #include <cmath>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-json central_difference(const json& function, const std::vector<double>& x, double delta) {
-  return grading::request("central_difference_gradient", {{"function", function}, {"x", x}, {"delta", delta}});
-}
-
-// The term c·Π_i w_i^(p_i) of a polynomial test function.
-json monomial(double coefficient, const std::vector<int>& powers) {
-  return {{"coefficient", coefficient}, {"powers", powers}};
-}
-
-json polynomial(const std::vector<json>& terms) { return {{"kind", "polynomial"}, {"terms", terms}}; }
 
 // c·w_i^p in n coordinates.
 json power_of_one_coordinate(double coefficient, int n, int i, int p) {
   std::vector<int> powers(static_cast<std::size_t>(n), 0);
   powers[static_cast<std::size_t>(i)] = p;
   return monomial(coefficient, powers);
-}
-
-std::vector<double> draw(descent::Random& random, int n, double low, double high) {
-  std::vector<double> v;
-  for (int i = 0; i < n; ++i) v.push_back(random.uniform(low, high));
-  return v;
 }
 
 // A random smooth function of n coordinates: a polynomial whose terms couple up to three
@@ -49,7 +33,7 @@ json random_function(descent::Random& random, int n) {
           {"terms", {polynomial(terms),
                      {{"kind", "sinusoid"},
                       {"amplitude", random.uniform(0.5, 3.0)},
-                      {"frequency", draw(random, n, -1.5, 1.5)},
+                      {"frequency", grading::uniform_numbers(random, n, -1.5, 1.5)},
                       {"phase", random.uniform(-3.0, 3.0)}}}}};
 }
 
@@ -76,7 +60,7 @@ void hidden_cases(grading::CaseBook& book) {
                                  .points = 3,
                                  .tolerance = {1e-8, 1e-9}};
   const auto random_call = [&book](int n) {
-    return central_difference(random_function(book.random(), n), draw(book.random(), n, -2.0, 2.0),
+    return central_difference(random_function(book.random(), n), grading::uniform_numbers(book.random(), n, -2.0, 2.0),
                               book.random().uniform(0.01, 0.3));
   };
   for (int k = 0; k < 4; ++k) {

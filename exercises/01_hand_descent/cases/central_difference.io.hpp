@@ -13,8 +13,7 @@ namespace exercise_io {
 
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "central_difference_gradient") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
+  const json& args = args_of(request, "central_difference_gradient");
   const TestFunction f = to_function(arg(args, "function"));
   long evaluations = 0;
   const exercises::LossFunction counted = [&](const Eigen::VectorXd& x) {

@@ -1,20 +1,14 @@
 // Grading cases of Exercise 1.1 (descent_path) that students see in their pack. The expected
 // paths come from the reference solution; the closed forms here are checked against it.
 
-#include "grading/cases.hpp"
+#include "descent_path.requests.hpp"
 
 #include <cmath>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-json descent_path(const json& function, const std::vector<double>& start, double learning_rate, int steps) {
-  return grading::request("descent_path", {{"function", function},
-                                           {"start", start},
-                                           {"learning_rate", learning_rate},
-                                           {"steps", steps}});
-}
 
 json quadratic(const json& hessian, const std::vector<double>& center) {
   return {{"kind", "quadratic"}, {"hessian", hessian}, {"center", center}};

@@ -1,22 +1,12 @@
 // Hidden grading cases of Exercise 1.1 (descent_path): only an instructor's grading runs them;
 // a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
 
-#include "grading/cases.hpp"
+#include "descent_path.requests.hpp"
 
 #include <cmath>
 
 using grading::json;
-
-namespace {
-
-json descent_path(const json& function, const std::vector<double>& start, double learning_rate, int steps) {
-  return grading::request("descent_path", {{"function", function},
-                                           {"start", start},
-                                           {"learning_rate", learning_rate},
-                                           {"steps", steps}});
-}
-
-}  // namespace
+using namespace requests;
 
 void hidden_cases(grading::CaseBook& book) {
   // L = Σ c_i (w_i − 1)²: coordinate i keeps (1 − 2ηc_i) of its distance to 1 per step.

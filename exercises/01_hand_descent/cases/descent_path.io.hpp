@@ -13,8 +13,7 @@ namespace exercise_io {
 //! [adapter]
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "descent_path") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
+  const json& args = args_of(request, "descent_path");
   const TestFunction f = to_function(arg(args, "function"));
   return vectors(exercises::descent_path(f.gradient, to_vector(arg(args, "start")),
                                          to_number(arg(args, "learning_rate")), to_int(arg(args, "steps"))));

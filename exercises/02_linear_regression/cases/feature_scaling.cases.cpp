@@ -2,7 +2,7 @@
 // in their pack. The expected answers come from the reference solution; the closed forms here
 // (worked by hand, or computed by definition with loops) are checked against it.
 
-#include "grading/cases.hpp"
+#include "feature_scaling.requests.hpp"
 
 #include <Eigen/QR>
 
@@ -10,26 +10,15 @@
 #include <vector>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Rows = std::vector<std::vector<double>>;
 
 struct Statistics {
   std::vector<double> mean, deviation;
 };
 
-json fit_scaling(const Rows& X) { return grading::request("fit_scaling", {{"X", X}}); }
-
-json scaling(const Statistics& s) { return {{"mean", s.mean}, {"deviation", s.deviation}}; }
-
-json standardize(const Rows& X, const Statistics& s) {
-  return grading::request("standardize", {{"X", X}, {"scaling", scaling(s)}});
-}
-
-json to_original_units(const std::vector<double>& theta, const Statistics& s) {
-  return grading::request("to_original_units", {{"theta", theta}, {"scaling", scaling(s)}});
-}
+json scaling(const Statistics& s) { return requests::scaling(s.mean, s.deviation); }
 
 // Mean and population deviation of every column by definition (loops, two passes), with 1 for
 // a column whose values are all equal (the cases here have no near-constant columns).
@@ -108,7 +97,7 @@ void public_cases(grading::CaseBook& book) {
   const Rows houses{{2000, 3, 0.1}, {1500, 2, 0.4}, {2500, 4, 0.2}, {900, 1, 0.9}, {3100, 5, 0.3}};
   book.add({.name = "standardised columns have mean 0 and deviation 1",
             .points = 2,
-            .calls = {fit_scaling(houses), standardize(houses, statistics(houses))},
+            .calls = {fit_scaling(houses), standardize(houses, scaling(statistics(houses)))},
             .hint = "Each entry becomes (x - mean) / deviation of its column; the first entry, (2000 - 2000) / sd, is 0.",
             .closed_form = {{{"value", scaling(statistics(houses))}},
                             {{"value", standardized(houses, statistics(houses))}}}});
@@ -116,7 +105,7 @@ void public_cases(grading::CaseBook& book) {
   const Rows sevens{{1, 7}, {2, 7}, {3, 7}};
   book.add({.name = "a constant column is only centred",
             .points = 1,
-            .calls = {fit_scaling(sevens), standardize(sevens, statistics(sevens))},
+            .calls = {fit_scaling(sevens), standardize(sevens, scaling(statistics(sevens)))},
             .hint = "A column of 7s has deviation 0; use 1 instead, so that nothing is divided by 0.",
             .closed_form = {{{"value", {{"mean", {2.0, 7.0}}, {"deviation", {std::sqrt(2.0 / 3.0), 1.0}}}}},
                             {{"value", Rows{{-std::sqrt(1.5), 0.0}, {0.0, 0.0}, {std::sqrt(1.5), 0.0}}}}}});
@@ -143,7 +132,7 @@ void public_cases(grading::CaseBook& book) {
   const std::vector<double> standardised_model{40.0, -7.5, 260.0};
   book.add({.name = "a model fitted on standardised features predicts the same in original units",
             .points = 3,
-            .calls = {to_original_units(standardised_model, statistics(sizes))},
+            .calls = {to_original_units(standardised_model, scaling(statistics(sizes)))},
             .hint = "Divide each weight by its deviation, and move the shift -w'_j mean_j / deviation_j into the bias.",
             .closed_form = {{{"value", same_predictions(standardised_model, statistics(sizes))}}}});
 
@@ -151,7 +140,7 @@ void public_cases(grading::CaseBook& book) {
   const std::vector<double> prices{150, 230, 330, 410, 490};
   book.add({.name = "least squares on standardised data, carried back, is least squares on the raw data",
             .points = 2,
-            .calls = {to_original_units(least_squares(standardized(areas, statistics(areas)), prices), statistics(areas))},
+            .calls = {to_original_units(least_squares(standardized(areas, statistics(areas)), prices), scaling(statistics(areas)))},
             .tolerance = {1e-9, 1e-9},
             .hint = "The line fitted to the standardised data, carried back, must be the line fitted to the raw data.",
             .closed_form = {{{"value", least_squares(areas, prices)}}}});

@@ -2,30 +2,15 @@
 // instructor's grading runs them; a student sees each case's name (the class of inputs) and
 // whether it passed, never its inputs.
 
-#include "grading/cases.hpp"
+#include "feature_scaling.requests.hpp"
 
 #include <cmath>
 #include <vector>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Rows = std::vector<std::vector<double>>;
-
-json scaling(const std::vector<double>& mean, const std::vector<double>& deviation) {
-  return {{"mean", mean}, {"deviation", deviation}};
-}
-
-json fit_scaling(const Rows& X) { return grading::request("fit_scaling", {{"X", X}}); }
-
-json standardize(const Rows& X, const json& scaling) {
-  return grading::request("standardize", {{"X", X}, {"scaling", scaling}});
-}
-
-json to_original_units(const std::vector<double>& theta, const json& scaling) {
-  return grading::request("to_original_units", {{"theta", theta}, {"scaling", scaling}});
-}
 
 // Random rows: column j is offset_j + scale_j·(a standard normal draw).
 Rows random_rows(descent::Random& random, int n, const std::vector<double>& offset, const std::vector<double>& scale) {

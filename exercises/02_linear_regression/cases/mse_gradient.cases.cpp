@@ -2,19 +2,14 @@
 // gradients come from the reference solution; the closed forms here (worked by hand, or measured
 // with central differences of the loss) are checked against it.
 
-#include "grading/cases.hpp"
+#include "mse_gradient.requests.hpp"
 
 #include <vector>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Rows = std::vector<std::vector<double>>;
-
-json mse_gradient(const Rows& X, const std::vector<double>& y, const std::vector<double>& theta) {
-  return grading::request("mse_gradient", {{"X", X}, {"y", y}, {"theta", theta}});
-}
 
 // L(θ) = (1/N)·Σ_i (x_iᵀw + b − y_i)², written out with loops.
 double mse(const Rows& X, const std::vector<double>& y, const std::vector<double>& theta) {

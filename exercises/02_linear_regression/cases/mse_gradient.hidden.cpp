@@ -1,19 +1,14 @@
 // Hidden grading cases of Exercise 2.1 (mse_gradient): only an instructor's grading runs them;
 // a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
 
-#include "grading/cases.hpp"
+#include "mse_gradient.requests.hpp"
 
 #include <vector>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Rows = std::vector<std::vector<double>>;
-
-json mse_gradient(const Rows& X, const std::vector<double>& y, const std::vector<double>& theta) {
-  return grading::request("mse_gradient", {{"X", X}, {"y", y}, {"theta", theta}});
-}
 
 // Random data: n samples of d features, each feature with its own scale and offset, targets
 // near a random line, and parameters away from it.

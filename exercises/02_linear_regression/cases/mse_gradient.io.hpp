@@ -11,8 +11,7 @@ namespace exercise_io {
 
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "mse_gradient") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
+  const json& args = args_of(request, "mse_gradient");
   const Eigen::MatrixXd X = to_matrix(arg(args, "X"));
   const Eigen::VectorXd y = to_vector(arg(args, "y"));
   const Eigen::VectorXd theta = to_vector(arg(args, "theta"));

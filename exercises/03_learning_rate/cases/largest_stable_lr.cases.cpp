@@ -2,27 +2,12 @@
 // The expected limits come from the reference solution; the closed forms here are checked
 // against it.
 
-#include "grading/cases.hpp"
+#include "largest_stable_lr.requests.hpp"
 
 #include <Eigen/QR>
 
 using grading::json;
-
-namespace {
-
-json largest_stable_learning_rate(const Eigen::MatrixXd& hessian) {
-  json rows = json::array();
-  for (Eigen::Index r = 0; r < hessian.rows(); ++r) {
-    json row = json::array();
-    for (Eigen::Index c = 0; c < hessian.cols(); ++c) row.push_back(hessian(r, c));
-    rows.push_back(row);
-  }
-  return grading::request("largest_stable_learning_rate", {{"hessian", rows}});
-}
-
-json value(double x) { return {{"value", x}}; }
-
-}  // namespace
+using namespace requests;
 
 void public_cases(grading::CaseBook& book) {
   Eigen::MatrixXd axis_aligned(2, 2);

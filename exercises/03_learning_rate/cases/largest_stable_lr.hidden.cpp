@@ -2,7 +2,7 @@
 // grading runs them; a student sees each case's name (the class of inputs) and whether it
 // passed, never its inputs.
 
-#include "grading/cases.hpp"
+#include "largest_stable_lr.requests.hpp"
 
 #include <Eigen/QR>
 
@@ -10,20 +10,9 @@
 #include <vector>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-json largest_stable_learning_rate(const Eigen::MatrixXd& hessian) {
-  json rows = json::array();
-  for (Eigen::Index r = 0; r < hessian.rows(); ++r) {
-    json row = json::array();
-    for (Eigen::Index c = 0; c < hessian.cols(); ++c) row.push_back(hessian(r, c));
-    rows.push_back(row);
-  }
-  return grading::request("largest_stable_learning_rate", {{"hessian", rows}});
-}
-
-json value(double x) { return {{"value", x}}; }
 
 Eigen::MatrixXd from_rows(int n, std::initializer_list<double> entries) {
   Eigen::MatrixXd m(n, n);

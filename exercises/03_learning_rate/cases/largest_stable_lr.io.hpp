@@ -11,8 +11,7 @@ namespace exercise_io {
 
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "largest_stable_learning_rate") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
+  const json& args = args_of(request, "largest_stable_learning_rate");
   return number(exercises::largest_stable_learning_rate(to_matrix(arg(args, "hessian"))));
 }
 

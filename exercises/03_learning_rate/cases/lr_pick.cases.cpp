@@ -1,28 +1,13 @@
 // Grading cases of Exercise 3.3 (steepest_index) that students see in their pack. The expected
 // indices come from the reference solution; the closed forms here are checked against it.
 
-#include "grading/cases.hpp"
+#include "lr_pick.requests.hpp"
 
 #include <cmath>
 #include <vector>
 
 using grading::json;
-
-namespace {
-
-json steepest_index(const std::vector<double>& learning_rates, const std::vector<double>& losses) {
-  return grading::request("steepest_index", {{"learning_rates", learning_rates}, {"losses", losses}});
-}
-
-json value(int index) { return {{"value", index}}; }
-
-std::vector<double> log_spaced(double from, double to, int n) {
-  std::vector<double> out;
-  for (int i = 0; i < n; ++i) out.push_back(from * std::pow(to / from, static_cast<double>(i) / (n - 1)));
-  return out;
-}
-
-}  // namespace
+using namespace requests;
 
 void public_cases(grading::CaseBook& book) {
   book.add({.name = "the steepest fall, not the lowest loss",

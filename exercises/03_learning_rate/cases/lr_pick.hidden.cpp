@@ -1,8 +1,7 @@
 // Hidden grading cases of Exercise 3.3 (steepest_index): only an instructor's grading runs them;
 // a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
 
-#include "grading/cases.hpp"
-#include "protocol.hpp"
+#include "lr_pick.requests.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,29 +9,16 @@
 #include <vector>
 
 using grading::json;
+using namespace requests;
 
 namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-// Infinite losses travel as "inf" (protocol::numbers); a plain JSON array would make them null.
-json steepest_index(const std::vector<double>& learning_rates, const std::vector<double>& losses) {
-  return grading::request("steepest_index",
-                          {{"learning_rates", protocol::numbers(learning_rates)}, {"losses", protocol::numbers(losses)}});
-}
-
-json value(int index) { return {{"value", index}}; }
-
 // Powers of two from 2^-3 to 2^3: ln η[i+1] − ln η[i−1] is exactly 2 ln 2 (the same double) for
 // i = 2, 3, 4 however it is computed (a difference of logs, the log of a ratio, log2), so equal
 // loss differences there give exactly equal slopes.
 const std::vector<double> powers_of_two{0.125, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0};
-
-std::vector<double> log_spaced(double from, double to, int n) {
-  std::vector<double> out;
-  for (int i = 0; i < n; ++i) out.push_back(from * std::pow(to / from, static_cast<double>(i) / (n - 1)));
-  return out;
-}
 
 struct Sweep {
   std::vector<double> rates;

@@ -11,8 +11,7 @@ namespace exercise_io {
 
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "steepest_index") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
+  const json& args = args_of(request, "steepest_index");
   return exercises::steepest_index(to_numbers(arg(args, "learning_rates")), to_numbers(arg(args, "losses")));
 }
 

@@ -1,26 +1,13 @@
 // Grading cases of Exercise 3.1 (warmup_cosine) that students see in their pack. The expected
 // rates come from the reference solution; the closed forms here are checked against it.
 
-#include "grading/cases.hpp"
+#include "warmup_cosine.requests.hpp"
 
 #include <cmath>
 #include <numbers>
 
 using grading::json;
-
-namespace {
-
-json warmup_cosine(int t, double peak, double minimum, int warmup_steps, int total_steps) {
-  return grading::request("warmup_cosine", {{"t", t},
-                                            {"peak", peak},
-                                            {"minimum", minimum},
-                                            {"warmup_steps", warmup_steps},
-                                            {"total_steps", total_steps}});
-}
-
-json value(double x) { return {{"value", x}}; }
-
-}  // namespace
+using namespace requests;
 
 void public_cases(grading::CaseBook& book) {
   // peak 0.4 over W = 4 warm-up steps: 0.1, 0.2, 0.3, 0.4.

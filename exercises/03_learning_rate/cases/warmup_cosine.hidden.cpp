@@ -1,25 +1,16 @@
 // Hidden grading cases of Exercise 3.1 (warmup_cosine): only an instructor's grading runs them;
 // a student sees each case's name (the class of inputs) and whether it passed, never its inputs.
 
-#include "grading/cases.hpp"
+#include "warmup_cosine.requests.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-json warmup_cosine(int t, double peak, double minimum, int warmup_steps, int total_steps) {
-  return grading::request("warmup_cosine", {{"t", t},
-                                            {"peak", peak},
-                                            {"minimum", minimum},
-                                            {"warmup_steps", warmup_steps},
-                                            {"total_steps", total_steps}});
-}
-
-json value(double x) { return {{"value", x}}; }
 
 struct Schedule {
   double peak;

@@ -12,8 +12,7 @@ namespace exercise_io {
 
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "warmup_cosine") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
+  const json& args = args_of(request, "warmup_cosine");
   return number(exercises::warmup_cosine(to_int(arg(args, "t")), to_number(arg(args, "peak")),
                                          to_number(arg(args, "minimum")), to_int(arg(args, "warmup_steps")),
                                          to_int(arg(args, "total_steps"))));

@@ -2,33 +2,18 @@
 // a script of calls on optimizer states (cases/adamw_step.io.hpp); the answer is each call's
 // state afterwards. The closed forms, worked by hand, are checked against the reference.
 
-#include "grading/cases.hpp"
+#include "adamw_step.requests.hpp"
 
 #include <cmath>
 
 using grading::json;
+using namespace requests;
 
 namespace {
 
-using Vector = std::vector<double>;
-
-json fresh_state(const Vector& w) {
-  const Vector zeros(w.size(), 0.0);
-  return {{"w", w}, {"m", zeros}, {"v", zeros}, {"t", 0}};
-}
-
+// A step on a request's only state.
 json step(const Vector& g, double learning_rate, double beta1, double beta2, double eps, double weight_decay) {
-  return {{"state", 0}, {"g", g}, {"learning_rate", learning_rate}, {"beta1", beta1}, {"beta2", beta2},
-          {"eps", eps}, {"weight_decay", weight_decay}};
-}
-
-// Lists as std::vector: a braced list of one json would be that json itself, not a list of one.
-json adamw_steps(const std::vector<json>& states, const std::vector<json>& steps) {
-  return grading::request("adamw_step", {{"states", states}, {"steps", steps}});
-}
-
-json after(const Vector& w, const Vector& m, const Vector& v, int t) {
-  return {{"w", w}, {"m", m}, {"v", v}, {"t", t}};
+  return Settings{learning_rate, beta1, beta2, eps, weight_decay}.step(0, g);
 }
 
 /// The closed form of a request's answer: the states after each step.

@@ -3,49 +3,19 @@
 // Every request is a script of calls on optimizer states (cases/adamw_step.io.hpp), so a step
 // count or a moment that is not carried in the state, or one kept elsewhere, shows in later calls.
 
-#include "grading/cases.hpp"
+#include "adamw_step.requests.hpp"
 
 #include <cmath>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Vector = std::vector<double>;
-
-json fresh_state(const Vector& w) {
-  const Vector zeros(w.size(), 0.0);
-  return {{"w", w}, {"m", zeros}, {"v", zeros}, {"t", 0}};
-}
-
-/// AdamW's settings for a step; `g` is added per step (or left out: the state's function's).
-struct Settings {
-  double learning_rate, beta1, beta2, eps, weight_decay;
-
-  [[nodiscard]] json step(int state) const {
-    return {{"state", state}, {"learning_rate", learning_rate}, {"beta1", beta1}, {"beta2", beta2},
-            {"eps", eps}, {"weight_decay", weight_decay}};
-  }
-  [[nodiscard]] json step(int state, const Vector& g) const {
-    json s = step(state);
-    s["g"] = g;
-    return s;
-  }
-};
 
 // Settings drawn around the usual ones, with weight decay and momentum both well away from 0.
 Settings random_settings(descent::Random& random) {
   return {random.uniform(0.005, 0.1), random.uniform(0.8, 0.95), random.uniform(0.99, 0.9999), 1e-8,
           random.uniform(0.05, 0.5)};
-}
-
-// Lists as std::vector: a braced list of one json would be that json itself, not a list of one.
-json adamw_steps(const std::vector<json>& states, const std::vector<json>& steps) {
-  return grading::request("adamw_step", {{"states", states}, {"steps", steps}});
-}
-
-json after(const Vector& w, const Vector& m, const Vector& v, int t) {
-  return {{"w", w}, {"m", m}, {"v", v}, {"t", t}};
 }
 
 }  // namespace

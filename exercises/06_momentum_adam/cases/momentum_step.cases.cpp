@@ -2,24 +2,12 @@
 // is a script of calls on optimizer states (cases/momentum_step.io.hpp); the answer is each
 // call's state afterwards. The closed forms, worked by hand, are checked against the reference.
 
-#include "grading/cases.hpp"
+#include "momentum_step.requests.hpp"
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Vector = std::vector<double>;
-
-json state(const Vector& w, const Vector& velocity) { return {{"w", w}, {"velocity", velocity}}; }
-
-json step(const Vector& g, double learning_rate, double momentum) {
-  return {{"state", 0}, {"g", g}, {"learning_rate", learning_rate}, {"momentum", momentum}};
-}
-
-// Lists as std::vector: a braced list of one json would be that json itself, not a list of one.
-json momentum_steps(const std::vector<json>& states, const std::vector<json>& steps) {
-  return grading::request("momentum_step", {{"states", states}, {"steps", steps}});
-}
 
 json after(const Vector& w, const Vector& velocity) { return state(w, velocity); }
 
@@ -31,7 +19,7 @@ json answer(const std::vector<json>& states_after_each_step) { return {{"value",
 void public_cases(grading::CaseBook& book) {
   book.add({.name = "the first step is a plain gradient step",
             .points = 2,
-            .calls = {momentum_steps({state({1.0, -2.0}, {0.0, 0.0})}, {step({0.5, 4.0}, 0.1, 0.9)})},
+            .calls = {momentum_steps({state({1.0, -2.0}, {0.0, 0.0})}, {step(0, {0.5, 4.0}, 0.1, 0.9)})},
             .hint = "b = 0.9·0 + g = (0.5, 4), then w = (1, −2) − 0.1·(0.5, 4) = (0.95, −2.4).",
             .closed_form = {answer({after({0.95, -2.4}, {0.5, 4.0})})}});
 
@@ -39,7 +27,7 @@ void public_cases(grading::CaseBook& book) {
   book.add({.name = "three steps with a constant gradient accumulate 1, 1.9, 2.71 times g",
             .points = 3,
             .calls = {momentum_steps({state({0.0}, {0.0})},
-                                     {step({1.0}, 0.5, 0.9), step({1.0}, 0.5, 0.9), step({1.0}, 0.5, 0.9)})},
+                                     {step(0, {1.0}, 0.5, 0.9), step(0, {1.0}, 0.5, 0.9), step(0, {1.0}, 0.5, 0.9)})},
             .hint = "b must carry over from one call to the next: b ← 0.9·b + g gives 1, 1.9, 2.71, "
                     "and w moves by 0.5·b after b is updated.",
             .closed_form = {answer({after({-0.5}, {1.0}), after({-1.45}, {1.9}), after({-2.805}, {2.71})})}});
@@ -47,7 +35,7 @@ void public_cases(grading::CaseBook& book) {
   book.add({.name = "the velocity remembers a gradient that has gone",
             .points = 3,
             .calls = {momentum_steps({state({2.0, 2.0}, {0.0, 0.0})},
-                                     {step({1.0, -1.0}, 0.2, 0.5), step({0.0, 0.0}, 0.2, 0.5)})},
+                                     {step(0, {1.0, -1.0}, 0.2, 0.5), step(0, {0.0, 0.0}, 0.2, 0.5)})},
             .hint = "With a zero gradient the velocity still moves w: b = 0.5·(1, −1), w = (1.8, 2.2) − 0.2·b.",
             .closed_form = {answer({after({1.8, 2.2}, {1.0, -1.0}), after({1.7, 2.3}, {0.5, -0.5})})}});
 

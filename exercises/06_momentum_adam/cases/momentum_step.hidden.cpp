@@ -3,26 +3,14 @@
 // Every request is a script of calls on optimizer states (cases/momentum_step.io.hpp), so a
 // velocity that is not carried in the state, or one kept elsewhere, shows in later calls.
 
-#include "grading/cases.hpp"
+#include "momentum_step.requests.hpp"
 
 #include <cmath>
 
 using grading::json;
+using namespace requests;
 
 namespace {
-
-using Vector = std::vector<double>;
-
-json state(const Vector& w, const Vector& velocity) { return {{"w", w}, {"velocity", velocity}}; }
-
-json step(int state, const Vector& g, double learning_rate, double momentum) {
-  return {{"state", state}, {"g", g}, {"learning_rate", learning_rate}, {"momentum", momentum}};
-}
-
-// Lists as std::vector: a braced list of one json would be that json itself, not a list of one.
-json momentum_steps(const std::vector<json>& states, const std::vector<json>& steps) {
-  return grading::request("momentum_step", {{"states", states}, {"steps", steps}});
-}
 
 // Random gradients for `calls` calls on one state of size n, each a fresh draw (they change
 // size and sign from call to call).

@@ -1,7 +1,7 @@
 #pragma once
 // How the grader calls Exercise 6.1 (see exercises/protocol.hpp). One request is a script of
-// calls on one or more optimizer states, so that what a call leaves in its state (or keeps
-// elsewhere) reaches the next call:
+// calls on one or more optimizer states (read by exercises/state_scripts.hpp), so that what a
+// call leaves in its state (or keeps elsewhere) reaches the next call:
 //   {"call": "momentum_step", "args": {
 //      "states": [{"w": [..], "velocity": [..], "function": <test function, optional>}, …],
 //      "steps": [{"state": k, "g": [..], "learning_rate": η, "momentum": μ}, …]}}
@@ -10,41 +10,23 @@
 
 #include "momentum_step.hpp"
 
-#include "test_functions.hpp"
-
-#include <optional>
-#include <vector>
+#include "state_scripts.hpp"
 
 namespace exercise_io {
 
 inline protocol::json answer(const protocol::json& request) {
   using namespace protocol;
-  if (arg(request, "call") != "momentum_step") throw BadRequest("unknown call " + request["call"].dump());
-  const json& args = arg(request, "args");
-  struct State {
+  struct MomentumState {
     Eigen::VectorXd w, velocity;
-    std::optional<TestFunction> function;
   };
-  std::vector<State> states;
-  const json& listed_states = arg(args, "states");
-  const json& steps = arg(args, "steps");
-  if (!listed_states.is_array() || !steps.is_array()) throw BadRequest("\"states\" and \"steps\" must be lists");
-  for (const json& s : listed_states) {
-    states.push_back({to_vector(arg(s, "w")), to_vector(arg(s, "velocity")),
-                      s.contains("function") ? std::optional(to_function(s["function"])) : std::nullopt});
-  }
-  json moved = json::array();
-  for (const json& step : steps) {
-    const int k = to_int(arg(step, "state"));
-    if (k < 0 || k >= static_cast<int>(states.size())) throw BadRequest("no state " + std::to_string(k));
-    State& s = states[static_cast<std::size_t>(k)];
-    if (!step.contains("g") && !s.function) throw BadRequest("a step needs \"g\" or its state a \"function\"");
-    const Eigen::VectorXd g = step.contains("g") ? to_vector(step["g"]) : s.function->gradient(s.w);
-    exercises::momentum_step(s.w, s.velocity, g, to_number(arg(step, "learning_rate")),
-                             to_number(arg(step, "momentum")));
-    moved.push_back({{"w", vector(s.w)}, {"velocity", vector(s.velocity)}});
-  }
-  return moved;
+  return answer_state_script(
+      args_of(request, "momentum_step"),
+      [](const json& s) { return MomentumState{to_vector(arg(s, "w")), to_vector(arg(s, "velocity"))}; },
+      [](MomentumState& s, const Eigen::VectorXd& g, const json& step) {
+        exercises::momentum_step(s.w, s.velocity, g, to_number(arg(step, "learning_rate")),
+                                 to_number(arg(step, "momentum")));
+      },
+      [](const MomentumState& s) -> json { return {{"w", vector(s.w)}, {"velocity", vector(s.velocity)}}; });
 }
 
 }  // namespace exercise_io
