@@ -16,7 +16,8 @@ inline protocol::json answer(const protocol::json& request) {
   const json& args = args_of(request, "descent_path");
   const TestFunction f = to_function(arg(args, "function"));
   return vectors(exercises::descent_path(f.gradient, to_vector(arg(args, "start")),
-                                         to_number(arg(args, "learning_rate")), to_int(arg(args, "steps"))));
+                                         to_number(arg(args, "learning_rate")),
+                                         to_int(arg(args, "steps"))));
 }
 //! [adapter]
 
