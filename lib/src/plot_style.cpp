@@ -28,7 +28,7 @@ const std::vector<MethodLook>& method_looks() {
       {"sgd", {brown, 1, 7}},       // stochastic (mini-batch) descent
       {"noisy-gd", {brown, 2, 7}},  // descent with added noise
       {"momentum", momentum},
-      {"momentum-velocity", {blue, 4, 5}},  // the same method, velocity in parameter units
+      {"momentum-velocity", {blue, 4, 5}},  // the same method, velocity in weight units
       {"nesterov", {blue, 2, 5}},
       {"adagrad", {green, 1, 9}},
       {"rmsprop", {green, 2, 9}},
