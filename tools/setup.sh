@@ -17,6 +17,8 @@ packages=(
   nlohmann-json3-dev                   # grading: requests, answers, case files, results.json
   liblbfgspp-dev                       # the L-BFGS benchmark's peer (header-only, Chapter 7)
   bubblewrap                           # grade: a sandbox (namespaces) for every student process
+  dataset-fashion-mnist                # Chapters 8 and 9: the images a real network learns from
+  libopenmpi-dev openmpi-bin           # Chapter 9: the data-parallel loop across processes (mpirun)
 )
 
 # --pdf: also what the PDF book needs (target pdf): LaTeX, SVG to PDF, and pdftotext for its test.
