@@ -16,9 +16,10 @@
 //                                           mention of another chapter left without its link
 //
 // ORDER holds one page a line, "role<TAB>path", in reading order; role is front, chapter,
-// exercises, appendix or contents. A page's first line is "# Title {#label}"; a chapter's title
+// exercises, appendix or contents; a line "root<TAB>path" names the source tree. A page's first line is "# Title {#label}"; a chapter's title
 // is "Chapter N: Name" and its second line "<!-- summary: one line -->".
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -44,6 +45,7 @@ struct Page {
 
 struct Book {
   std::vector<Page> pages;  // reading order
+  std::string root;         // the source tree, where \snippet paths start (EXAMPLE_PATH)
 
   [[nodiscard]] const Page* chapter(int number) const {
     for (const Page& page : pages) {
@@ -100,8 +102,21 @@ Book read_book(const std::string& order_path) {
     if (entry.empty()) continue;
     const auto tab = entry.find('\t');
     if (tab == std::string::npos) fail(order_path + ": no tab in '" + entry + "'");
+    if (entry.substr(0, tab) == "root") {
+      book.root = entry.substr(tab + 1);
+      continue;
+    }
     Page page{entry.substr(0, tab), entry.substr(tab + 1), {}, {}, {}, 0, -1};
     const std::vector<std::string> lines = read_lines(page.path);
+    // A control character is a slip of a script (a "\r" of "\ref" read as a carriage return).
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      for (const char c : lines[i]) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+          fail(page.path + ":" + std::to_string(i + 1) + ": a control character (code " +
+               std::to_string(static_cast<int>(c)) + ") in the text");
+        }
+      }
+    }
     std::smatch match;
     if (lines.empty() || !std::regex_match(lines[0], match, title_line)) {
       fail(page.path + ":1: the first line must be '# Title {#label}'");
@@ -227,6 +242,48 @@ std::string link_mentions(const Book& book, const Page& page, const std::string&
   }
   out.append(from, text.cend());
   return out;
+}
+
+// The file Doxygen writes for a source file's listing: its name with '_' → "__", '.' → "_8".
+std::string listing_file(const std::string& path) {
+  std::string name;
+  for (const char c : std::filesystem::path(path).filename().string()) {
+    if (c == '_') name += "__";
+    else if (c == '.') name += "_8";
+    else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') name += c;
+    else fail(path + ": a quoted file's name may hold only a-z, 0-9, '-', '_' and '.'");
+  }
+  return name + "_source.html";
+}
+
+// Where a quoted snippet comes from: its file and lines, linked to the line in the file's
+// listing (one line of HTML, written before the \snippet on the same line). Exercise files
+// hold their solutions, so they have no listing: their path is shown without a link.
+std::string snippet_source(const Book& book, const std::string& path, const std::string& tag,
+                           bool html) {
+  const std::vector<std::string> source = read_lines(book.root + "/" + path);
+  std::vector<std::size_t> markers;  // the two comment lines "// [tag]" around the snippet
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    const auto at = source[i].find("[" + tag + "]");
+    if (at != std::string::npos && source[i].find("//") < at) markers.push_back(i);
+  }
+  if (markers.size() != 2) {
+    fail(path + ": the snippet [" + tag + "] needs exactly two marker lines, found " +
+         std::to_string(markers.size()));
+  }
+  // 1-based: the first line after the opening marker to the last line before the closing one.
+  const std::size_t first = markers[0] + 2;
+  const std::size_t last = markers[1];
+  const std::string lines = first == last ? "line " + std::to_string(first)
+                                          : "lines " + std::to_string(first) + "–" +
+                                                std::to_string(last);
+  std::string where = path;
+  if (html && !path.starts_with("exercises/")) {
+    char anchor[16];
+    std::snprintf(anchor, sizeof anchor, "#l%05zu", first);
+    where = "<a href=\"" + listing_file(path) + anchor + "\">" + path + "</a>";
+  }
+  return "<div class=\"snippet-source\">" + where + ", " + lines + "</div>";
 }
 
 // Links mentions in a line of prose, leaving `code` and \f$maths\f$ alone.
@@ -380,6 +437,12 @@ int filter(const Book& book, const std::string& format, const std::string& path)
                 << '\n';
       continue;
     }
+    static const std::regex snippet(R"(^\s*\\snippet(?:lineno)?\s+(\S+)\s+(\S+)\s*$)");
+    std::smatch quoted;
+    if (std::regex_match(line, quoted, snippet)) {
+      std::cout << snippet_source(book, quoted[1], quoted[2], html) << line << '\n';
+      continue;
+    }
     const bool heading = i == 0 || line.starts_with("#") || std::regex_search(line, command);
     std::cout << (heading ? line : link_line(book, *page, line)) << '\n';
   }
@@ -521,6 +584,25 @@ int check_html(const Book& book, const std::string& dir) {
         }
       }
     }
+    // Every quoted snippet says where it comes from, and its link reaches the quoted line.
+    std::size_t quoted = 0;
+    for (const std::string& line : read_lines(page.path)) {
+      static const std::regex snippet(R"(^\s*\\snippet(?:lineno)?\s)");
+      if (std::regex_search(line, snippet)) ++quoted;
+    }
+    static const std::regex source(R"re(<div class="snippet-source">(?:<a href="([^"#]+)#(l[0-9]+)">)?)re");
+    std::size_t shown = 0;
+    for (std::sregex_iterator it(html.begin(), html.end(), source), end; it != end; ++it, ++shown) {
+      if (!(*it)[1].matched) continue;
+      const std::string listing = dir + "/" + (*it)[1].str();
+      expect(std::filesystem::exists(listing), file + ": a snippet links to " + (*it)[1].str() +
+                                                   ", which Doxygen did not write");
+      expect(!std::filesystem::exists(listing) ||
+                 read_file(listing).find("id=\"" + (*it)[2].str() + "\"") != std::string::npos,
+             file + ": " + (*it)[1].str() + " has no line " + (*it)[2].str());
+    }
+    expect(shown == quoted, file + ": " + std::to_string(quoted) + " snippets quoted, " +
+                                std::to_string(shown) + " say where they come from");
     // A mention of another chapter is a link.
     if (page.role == "contents") continue;
     const std::string prose = prose_of(html);

@@ -20,6 +20,8 @@ if(CASE STREQUAL "wrong_next")        # Chapter 2's bars skip its exercises
 elseif(CASE STREQUAL "unlinked_mention")  # a "Chapter 3" left as plain text
   break_file(ch01_hand_descent.html "<a class=\"el\" href=\"ch03_learning_rate.html\">Chapter 3</a>"
                                     "Chapter 3")
+elseif(CASE STREQUAL "unsourced_snippet")  # Chapter 1's snippets without their file and lines
+  break_file(ch01_hand_descent.html "<div class=\"snippet-source\">" "<div>")
 elseif(CASE STREQUAL "tree_order")    # the side tree lists Chapter 2 before Chapter 1
   file(READ ${WORK_DIR}/contents.js tree)
   string(REPLACE "ch01_hand_descent.html" "SWAP" tree "${tree}")

@@ -1,0 +1,21 @@
+# A page whose text holds a control character (a "\r" of "\ref" eaten by a script) is refused by
+# `book_nav check-sources`, naming the file and line; the same page without it is accepted.
+file(REMOVE_RECURSE ${WORK_DIR})
+string(ASCII 13 carriage_return)
+foreach(case good broken)
+  set(page ${WORK_DIR}/${case}.md)
+  set(text "# A page {#a_page}\n\nSee the exercises (\\ref ex01_hand_descent).\n")
+  if(case STREQUAL "broken")
+    string(REPLACE "\\r" "${carriage_return}" text "${text}")
+  endif()
+  file(WRITE ${page} "${text}")
+  file(WRITE ${WORK_DIR}/${case}.tsv "front\t${page}\n")
+  execute_process(COMMAND ${BOOK_NAV} check-sources ${WORK_DIR}/${case}.tsv
+    RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(case STREQUAL "good" AND NOT status EQUAL 0)
+    message(FATAL_ERROR "check-sources refused a good page: ${err}")
+  endif()
+  if(case STREQUAL "broken" AND (status EQUAL 0 OR NOT err MATCHES "broken.md:3: a control character"))
+    message(FATAL_ERROR "check-sources accepted a carriage return (status ${status}): ${err}")
+  endif()
+endforeach()
