@@ -36,11 +36,11 @@ inline LossAndGradient softmax_cross_entropy(const Eigen::MatrixXd& logits,
   }
   for (const int label : labels) {
     if (label < 0 || label >= classes) {
-      throw std::invalid_argument("softmax_cross_entropy: a label outside 0 … C − 1");
+      throw std::invalid_argument("softmax_cross_entropy: a label outside 0 ... C - 1");
     }
   }
-  // Shifted by each row's largest logit, every exponent is ≤ 0: nothing overflows, and the
-  // largest term is 1, so the sum is at least 1 and its logarithm is finite.
+  // Shifted by each row's largest logit, every exponent is at most 0: nothing overflows,
+  // and the largest term is 1, so the sum is at least 1 and its logarithm is finite.
   const Eigen::MatrixXd shifted = logits.colwise() - logits.rowwise().maxCoeff();
   const Eigen::ArrayXXd exponentials = shifted.array().exp();
   const Eigen::ArrayXd sums = exponentials.rowwise().sum();

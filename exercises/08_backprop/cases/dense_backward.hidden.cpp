@@ -23,8 +23,11 @@ void hidden_cases(grading::CaseBook& book) {
         .points = 3,
         .tolerance = differential};
     for (int k = 0; k < 12; ++k) {
-      mixed.calls.push_back(random_layer(random, grading::whole_number(random, 1, 16), grading::whole_number(random, 1, 6),
-                                         grading::whole_number(random, 1, 6), activations()[static_cast<std::size_t>(k % 4)]));
+      // One draw per statement: the order of a call's arguments is unspecified.
+      const int batch = grading::whole_number(random, 1, 16);
+      const int n_in = grading::whole_number(random, 1, 6);
+      const int n_out = grading::whole_number(random, 1, 6);
+      mixed.calls.push_back(random_layer(random, batch, n_in, n_out, activations()[static_cast<std::size_t>(k % 4)]));
     }
     mixed.calls.push_back(mixed.calls.front());
     book.add(mixed);
@@ -44,7 +47,9 @@ void hidden_cases(grading::CaseBook& book) {
 
   // n_in = n_out = B: every wrong orientation has the right shape, only the numbers differ.
   {
-    grading::Case square{.name = "square layers with a batch as large as the layer", .points = 1, .tolerance = differential};
+    grading::Case square{.name = "square layers with a batch as large as the layer",
+                         .points = 1,
+                         .tolerance = differential};
     for (const std::string& f : activations()) square.calls.push_back(random_layer(random, 4, 4, 4, f));
     book.add(square);
   }
@@ -52,7 +57,9 @@ void hidden_cases(grading::CaseBook& book) {
   {
     grading::Case single{.name = "a batch of one sample, each activation", .points = 1, .tolerance = differential};
     for (const std::string& f : activations()) {
-      single.calls.push_back(random_layer(random, 1, grading::whole_number(random, 2, 5), grading::whole_number(random, 2, 5), f));
+      const int n_in = grading::whole_number(random, 2, 5);
+      const int n_out = grading::whole_number(random, 2, 5);
+      single.calls.push_back(random_layer(random, 1, n_in, n_out, f));
     }
     book.add(single);
   }
@@ -63,7 +70,9 @@ void hidden_cases(grading::CaseBook& book) {
     grading::Case same_shapes{.name = "calls with the same shapes and new numbers, one after another",
                               .points = 1,
                               .tolerance = differential};
-    for (const std::string& f : {"sigmoid", "sigmoid", "relu", "relu", "tanh", "tanh"}) same_shapes.calls.push_back(random_layer(random, 6, 3, 2, f));
+    for (const std::string& f : {"sigmoid", "sigmoid", "relu", "relu", "tanh", "tanh"}) {
+      same_shapes.calls.push_back(random_layer(random, 6, 3, 2, f));
+    }
     book.add(same_shapes);
   }
 
@@ -82,9 +91,10 @@ void hidden_cases(grading::CaseBook& book) {
       return m;
     };
     for (int k = 0; k < 3; ++k) {
+      const Rows X = whole_rows(6, 3);
+      const Rows W = whole_rows(3, 4);
       const Rows b = whole_rows(1, 4);
-      zeros.calls.push_back(dense_backward(whole_rows(6, 3), whole_rows(3, 4), b.front(), "relu",
-                                           uniform_rows(random, 6, 4, -0.2, 0.2)));
+      zeros.calls.push_back(dense_backward(X, W, b.front(), "relu", uniform_rows(random, 6, 4, -0.2, 0.2)));
     }
     book.add(zeros);
   }
@@ -93,7 +103,9 @@ void hidden_cases(grading::CaseBook& book) {
   {
     grading::Case saturated{.name = "saturated sigmoid and tanh units (pre-activations mostly beyond ±5)", .points = 1,
                             .tolerance = differential};
-    for (const std::string& f : {"sigmoid", "tanh", "sigmoid", "tanh"}) saturated.calls.push_back(random_layer(random, 4, 3, 3, f, 20.0));
+    for (const std::string& f : {"sigmoid", "tanh", "sigmoid", "tanh"}) {
+      saturated.calls.push_back(random_layer(random, 4, 3, 3, f, 20.0));
+    }
     book.add(saturated);
   }
 }

@@ -42,10 +42,11 @@ inline Rows uniform_rows(descent::Random& random, int rows, int columns, double 
 inline json random_layer(descent::Random& random, int batch, int n_in, int n_out, const std::string& activation,
                          double spread = 2.0) {
   const double scale = 1.0 / static_cast<double>(batch);
-  return dense_backward(uniform_rows(random, batch, n_in, -spread, spread),
-                        uniform_rows(random, n_in, n_out, -1.0, 1.0),
-                        grading::uniform_numbers(random, n_out, -1.0, 1.0), activation,
-                        uniform_rows(random, batch, n_out, -scale, scale));
+  // One draw per statement: the order of a call's arguments is unspecified.
+  const Rows X = uniform_rows(random, batch, n_in, -spread, spread);
+  const Rows W = uniform_rows(random, n_in, n_out, -1.0, 1.0);
+  const Vector b = grading::uniform_numbers(random, n_out, -1.0, 1.0);
+  return dense_backward(X, W, b, activation, uniform_rows(random, batch, n_out, -scale, scale));
 }
 
 }  // namespace requests

@@ -98,6 +98,6 @@ void public_cases(grading::CaseBook& book) {
             .calls = {softmax_cross_entropy({{0.5, 1.0, -0.5}, {0.0, 0.0, 1.0}}, {2, 3})},
             .hint = "Labels run from 0 to C - 1: with C = 3 classes the label 3 does not exist, and the "
                     "function must throw std::invalid_argument.",
-            .closed_form = {{{"error", "softmax_cross_entropy: a label outside 0 … C − 1"}}},
+            .closed_form = {{{"error", "softmax_cross_entropy: a label outside 0 ... C - 1"}}},
             .reference_throws = true});
 }
