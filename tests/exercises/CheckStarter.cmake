@@ -1,5 +1,5 @@
 # The generated starter must not contain any line of the reference solution's marked regions.
-file(STRINGS ${SOLUTION} solution_lines)
+file(STRINGS ${SOLUTION} solution_lines ENCODING UTF-8)  # whole lines, non-ASCII included
 file(READ ${STARTER} starter)
 set(inside FALSE)
 set(count 0)
