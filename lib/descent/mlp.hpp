@@ -40,6 +40,7 @@ enum class InitScheme {
   constant,  ///< every weight equal to `scale`: identical units as well
   uniform,   ///< uniform on [−scale, scale]
   normal,    ///< normal with deviation `scale`
+  lecun,     ///< normal with deviation scale·√(1 / fan_in): scale 1 keeps Wa as large as a
   xavier,    ///< normal with deviation scale·√(2 / (fan_in + fan_out)), for sigmoid, tanh
   he,        ///< normal with deviation scale·√(2 / fan_in), for ReLU
 };

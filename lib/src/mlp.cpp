@@ -40,6 +40,7 @@ double deviation_of(const Initialisation& init, Eigen::Index fan_in, Eigen::Inde
   switch (init.scheme) {
     case InitScheme::xavier: return init.scale * std::sqrt(2.0 / static_cast<double>(fan_in + fan_out));
     case InitScheme::he: return init.scale * std::sqrt(2.0 / static_cast<double>(fan_in));
+    case InitScheme::lecun: return init.scale * std::sqrt(1.0 / static_cast<double>(fan_in));
     default: return init.scale;
   }
 }
