@@ -578,7 +578,7 @@ void save_plot(const ImageGrid& grid, const fs::path& file) {
     }
     job.script() << "set title " << quoted(image.caption) << " noenhanced font ',10'\n"
                  << "set xrange [-0.5:" << image.columns - 0.5 << "]\nset yrange [" << image.rows - 0.5
-                 << ":-0.5]\nplot " << quoted(data.string()) << " matrix with image\n";
+                 << ":-0.5]\nplot " << quoted(data.string()) << " matrix with image notitle\n";
   }
   job.script() << "unset multiplot\n";
   save(job, file);

@@ -46,7 +46,7 @@ TEST_CASE("a deep sigmoid network's gradient fades at scale 1 and the fixes flat
   CHECK(residual > 0.1);
 }
 
-TEST_CASE("zero and equal starts keep the hidden units identical; a random start does not") {
+TEST_CASE("zero and equal starts keep the hidden units identical, a random start does not") {
   const Run run = chapter("--experiment symmetry --images 300 --epochs 2");
   REQUIRE(run.status == 0);
   CHECK(has_row(run.out, {"zero", "2", "%", "0.0e+00", "0.0e+00"}));
