@@ -42,7 +42,7 @@ struct DataFolder {
 
 // [the_network]
 Architecture fashion_network(Activation hidden) {
-  return {.widths = {784, 16, 16, 10}, .hidden = hidden};  // 28×28 pixels in, 10 classes out
+  return {.widths = {784, 16, 16, 10}, .hidden = hidden};  // 28×28 pixels in, 10 classes
 }
 // [the_network]
 
@@ -158,8 +158,8 @@ int cost_experiment(const CommandLine& /*cli*/, const CostSettings& s) {
 
 // [broken_backward]
 // A backward pass with the classic slip: it starts from p − onehot(y) instead of
-// (p − onehot(y))/B, forgetting that the loss is a mean over the batch. Everything else is
-// the library's own forward and backward pass.
+// (p − onehot(y))/B, forgetting that the loss is a mean over the batch. Everything
+// else is the library's own forward and backward pass.
 struct ForgetsBatchMean {
   const ClassifierLoss& loss;
   [[nodiscard]] Eigen::Index dimension() const { return loss.dimension(); }
@@ -296,10 +296,14 @@ int depth_experiment(const CommandLine& cli, const DepthSettings& s) {
   const std::vector<DepthVariant> variants{
       {.name = "sigmoid, scale 1", .init = {.scheme = InitScheme::lecun}},
       {.name = "sigmoid, Xavier", .init = {.scheme = InitScheme::xavier}},
-      {.name = "tanh, Xavier", .hidden = Activation::tanh, .init = {.scheme = InitScheme::xavier}},
-      {.name = "ReLU, He", .hidden = Activation::relu, .init = {.scheme = InitScheme::he}},
-      {.name = "sigmoid, residual", .init = {.scheme = InitScheme::lecun}, .residual = true},
-      {.name = "sigmoid, normalised", .init = {.scheme = InitScheme::lecun}, .normalise = true},
+      {.name = "tanh, Xavier", .hidden = Activation::tanh,
+       .init = {.scheme = InitScheme::xavier}},
+      {.name = "ReLU, He", .hidden = Activation::relu,
+       .init = {.scheme = InitScheme::he}},
+      {.name = "sigmoid, residual", .init = {.scheme = InitScheme::lecun},
+       .residual = true},
+      {.name = "sigmoid, normalised", .init = {.scheme = InitScheme::lecun},
+       .normalise = true},
   };
   // [depth_variants]
   TextTable fixes({"network", "‖∂L/∂W_1‖", "‖∂L/∂W_" + std::to_string(s.depth) + "‖", "layer 1 ÷ layer " + std::to_string(s.depth),
@@ -342,7 +346,7 @@ struct SymmetrySettings {
 };
 
 // [unit_spread]
-// The largest difference between two units of a hidden layer: their incoming weights and bias.
+// The largest difference between two units of a hidden layer: incoming weights and bias.
 double unit_spread(const Mlp& net, const Vector& x, int layer) {
   Matrix units(net.weights(x, layer).rows(), net.weights(x, layer).cols() + 1);
   units << net.weights(x, layer), net.bias(x, layer);  // one row per unit
@@ -457,9 +461,10 @@ int train_experiment(const CommandLine& cli, const TrainSettings& s) {
   const LabelledData train_set = split.train.first(s.train_images);
   const LabelledData test = s.data.load(FashionMnistSplit::test);
   // [training]
-  const ClassifierLoss loss(Mlp(fashion_network(*activation_named(s.activation))), train_set);
-  const ClassifierLoss validation(loss.network(), split.validation);
-  const Vector start = loss.network().initial_parameters({.scheme = InitScheme::he, .seed = 1});
+  const Mlp network(fashion_network(*activation_named(s.activation)));
+  const ClassifierLoss loss(network, train_set);
+  const ClassifierLoss validation(network, split.validation);
+  const Vector start = network.initial_parameters({.scheme = InitScheme::he, .seed = 1});
   Adam<> adam;
   EarlyStopping early("validation_loss", s.patience);
   int stop_epoch = 0;  // the epoch early stopping chose to stop at (0: not yet)
@@ -468,13 +473,14 @@ int train_experiment(const CommandLine& cli, const TrainSettings& s) {
     metrics.set("validation_loss", validation.value(epoch.parameters));
     losses.push_back({epoch.mean_batch_loss, *metrics.get("validation_loss")});
     if (!early.keep_going(epoch, metrics) && stop_epoch == 0) stop_epoch = epoch.epoch;
-    return stop_epoch == 0 || epoch.epoch < stop_epoch + s.past_stop;  // --past-stop: go on
+    return stop_epoch == 0 || epoch.epoch < stop_epoch + s.past_stop;  // --past-stop
   }};
-  const TrainingResult result = train(loss, start, ConstantRate{s.learning_rate}, adam,
-                                      {.epochs = s.epochs, .batch_size = s.batch,
-                                       .seed = static_cast<std::uint64_t>(s.seed), .record_every = 0},
-                                      hooks);
-  const Vector& best = early.best_parameters();  // the weights of the best validation loss
+  const auto seed = static_cast<std::uint64_t>(s.seed);
+  const TrainingOptions options{.epochs = s.epochs, .batch_size = s.batch, .seed = seed,
+                                .record_every = 0};
+  const TrainingResult result =
+      train(loss, start, ConstantRate{s.learning_rate}, adam, options, hooks);
+  const Vector& best = early.best_parameters();  // the weights of the best epoch
   const Vector& last = result.state.x;
   // [training]
   std::cout << "Network 784-16-16-10, " << s.activation << ", He start: " << thousands(loss.dimension())

@@ -52,7 +52,8 @@ inline Eigen::MatrixXd activate(Activation f, const Eigen::MatrixXd& z) {
 }
 
 /// f′(z), from the pre-activation z and the output h = f(z).
-inline Eigen::MatrixXd activation_slope(Activation f, const Eigen::MatrixXd& z, const Eigen::MatrixXd& h) {
+inline Eigen::MatrixXd activation_slope(Activation f, const Eigen::MatrixXd& z,
+                                        const Eigen::MatrixXd& h) {
   switch (f) {
     case Activation::sigmoid: return (h.array() * (1.0 - h.array())).matrix();  // ≤ 1/4
     case Activation::tanh: return (1.0 - h.array().square()).matrix();           // ≤ 1

@@ -67,7 +67,8 @@ bool Mlp::adds_input(int layer) const {
 // [views]
 Eigen::Map<const Matrix> Mlp::weights(const Vector& parameters, int layer) const {
   const auto l = static_cast<std::size_t>(layer);
-  return {parameters.data() + block(layer).offset, architecture_.widths[l + 1], architecture_.widths[l]};
+  const std::vector<Eigen::Index>& widths = architecture_.widths;
+  return {parameters.data() + block(layer).offset, widths[l + 1], widths[l]};  // out × in
 }
 Eigen::Map<const Vector> Mlp::bias(const Vector& parameters, int layer) const {
   const Eigen::Index units = architecture_.widths[static_cast<std::size_t>(layer) + 1];
@@ -132,8 +133,11 @@ void Mlp::backward(const Vector& parameters, const ForwardPass& pass, Matrix slo
     const LayerRecord& layer = pass.layers[static_cast<std::size_t>(l)];
     Matrix delta = slope;  // δ = ∂L/∂z
     if (is_hidden(l)) {
-      delta.array() *= activation_slope(architecture_.hidden, layer.z, layer.h).array();  // ⊙ f′(z)
-      if (architecture_.normalise) delta = normalisation_backward(delta, layer.z, layer.inverse_deviation);
+      const Matrix slope_of_f = activation_slope(architecture_.hidden, layer.z, layer.h);
+      delta.array() *= slope_of_f.array();  // ⊙ f′(z)
+      if (architecture_.normalise) {
+        delta = normalisation_backward(delta, layer.z, layer.inverse_deviation);
+      }
     }
     weights(gradient, l).noalias() = delta * layer.input.transpose();  // ∂L/∂W = δ aᵀ
     bias(gradient, l) = delta.rowwise().sum();                          // ∂L/∂b = Σ δ
