@@ -14,6 +14,7 @@
 #include "descent/classifier.hpp"
 #include "descent/fashion_mnist.hpp"
 #include "descent/format.hpp"
+#include "descent/gradient_check.hpp"
 #include "descent/optimizers.hpp"
 #include "descent/schedule.hpp"
 #include "descent/train.hpp"
@@ -60,15 +61,9 @@ int main() {
   const double epoch_cpu = benchmarks::best_cpu_seconds(3, one_epoch);
   // Central differences: time 500 partial derivatives, scale to all n.
   const int probes = 500;
+  const auto batch_loss = [&](const Vector& p) { return loss.value(p, batch); };
   const double probe_time = benchmarks::best_seconds(3, [&] {
-    Vector nudged = start;
-    for (int i = 0; i < probes; ++i) {
-      nudged(i) += 1e-5;
-      const double up = loss.value(nudged, batch);
-      nudged(i) -= 2e-5;
-      sink += up - loss.value(nudged, batch);
-      nudged(i) = start(i);
-    }
+    sink += central_difference_partials(batch_loss, start, probes).sum();
   });
   const double differences = probe_time * static_cast<double>(loss.dimension()) / probes;
   TextTable table({"784-16-16-10, ReLU, batch 64, one thread", "time", "samples/s"});

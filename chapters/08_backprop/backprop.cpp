@@ -127,15 +127,9 @@ int cost_experiment(const CommandLine& /*cli*/, const CostSettings& s) {
   const double both = median_seconds(s.repeats, [&] { sink += loss.value_and_gradient(x, batch).value; });
   const double backward = both - forward;
   const int probes = 100;  // partial derivatives timed; the whole gradient is n / probes of them
+  const auto batch_loss = [&](const Vector& p) { return loss.value(p, batch); };
   const double probe_time = median_seconds(3, [&] {
-    Vector nudged = x;
-    for (int i = 0; i < probes; ++i) {
-      nudged(i) += 1e-5;
-      const double up = loss.value(nudged, batch);
-      nudged(i) -= 2e-5;
-      sink += up - loss.value(nudged, batch);
-      nudged(i) = x(i);
-    }
+    sink += central_difference_partials(batch_loss, x, probes).sum();
   });
   const double finite_differences = probe_time * static_cast<double>(n) / probes;
   TextTable table({"what", "time", "× one forward pass"});

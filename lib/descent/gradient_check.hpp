@@ -14,6 +14,7 @@
 #include "descent/objective.hpp"
 
 #include <algorithm>
+#include <concepts>
 #include <span>
 #include <string>
 #include <vector>
@@ -27,20 +28,28 @@ struct ParameterBlock {
   Eigen::Index size = 0;     ///< number of parameters
 };
 
-/// The gradient of `f` at `x` by central differences: 2n evaluations of `f.value`.
-template <Objective F>
-[[nodiscard]] Vector central_difference_gradient(const F& f, const Vector& x, double delta = 1e-5) {
+/// The first `count` partial derivatives of `value` at `x` by central differences: 2·count
+/// calls of `value` (timing a few of them tells what the whole gradient would cost).
+template <std::invocable<const Vector&> Value>
+[[nodiscard]] Vector central_difference_partials(const Value& value, const Vector& x, Eigen::Index count,
+                                                 double delta = 1e-5) {
   Vector nudged = x;
-  Vector slopes(x.size());
-  for (Eigen::Index i = 0; i < x.size(); ++i) {
+  Vector slopes(count);
+  for (Eigen::Index i = 0; i < count; ++i) {
     const auto along_i = [&](double xi) {
       nudged(i) = xi;
-      return f.value(nudged);
+      return value(nudged);
     };
     slopes(i) = central_difference(along_i, x(i), delta);
     nudged(i) = x(i);
   }
   return slopes;
+}
+
+/// The gradient of `f` at `x` by central differences: 2n evaluations of `f.value`.
+template <Objective F>
+[[nodiscard]] Vector central_difference_gradient(const F& f, const Vector& x, double delta = 1e-5) {
+  return central_difference_partials([&](const Vector& p) { return f.value(p); }, x, x.size(), delta);
 }
 
 /// ‖a − b‖ / (‖a‖ + ‖b‖): 0 when equal, 1 when one is zero or they point opposite ways.
