@@ -376,7 +376,7 @@ int symmetry_experiment(const CommandLine& /*cli*/, const SymmetrySettings& s) {
     x = train(loss, x, ConstantRate{0.01}, adam, {.epochs = s.epochs, .batch_size = 32, .record_every = 0},
               hooks).state.x;
   }
-  std::cout << "784-16-16-10 (sigmoid) trained on " << s.images
+  std::cout << "784-16-16-10 (sigmoid) trained on " << thousands(s.images)
             << " test images; spread = largest difference between two units of a layer\n"
             << table.str();
   return 0;
