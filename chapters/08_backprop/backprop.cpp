@@ -500,8 +500,14 @@ int train_experiment(const CommandLine& cli, const TrainSettings& s) {
     validation_curve.x.push_back(epoch);
     validation_curve.y.push_back(losses[e][1]);
   }
+  if (result.diverged()) {
+    std::cout << epochs.str() << "Diverged at update " << result.divergence->step << ": batch loss "
+              << format_number(result.divergence->loss, 4) << " after "
+              << format_number(result.divergence->last_finite_loss, 4) << " (try a smaller --lr)\n";
+    if (early.best_epoch() == 0) return 0;  // no epoch finished: no weights worth testing
+  }
   const std::vector<int> predicted = predict(loss.network(), best, test);
-  std::cout << epochs.str() << "Best validation loss " << format_number(early.best_value(), 4) << " at epoch "
+  std::cout << (result.diverged() ? "" : epochs.str()) << "Best validation loss " << format_number(early.best_value(), 4) << " at epoch "
             << early.best_epoch() << (stop_epoch > 0 ? "; early stopping stops at epoch " + std::to_string(stop_epoch)
                                                      : std::string("; no early stop within the epochs"))
             << "\nWith the best epoch's weights: training accuracy "

@@ -62,3 +62,10 @@ TEST_CASE("784-16-16-10 has 13,002 parameters and a short run reaches a pinned a
   CHECK(contains(run.out, "test accuracy 73.19 %"));
   CHECK(has_row(run.out, {"9 Ankle boot"}));
 }
+
+TEST_CASE("a learning rate that blows training up is reported, not a crash") {
+  const Run run = chapter("--experiment train --train-images 500 --validation-images 200 --epochs 2 --lr 1e6");
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "Diverged at update 2: batch loss"));
+  CHECK_FALSE(contains(run.out, "nan"));
+}
