@@ -76,6 +76,21 @@ struct ContourPlot {
   int arrows_per_axis = 15;
 };
 
+/// A greyscale picture: `rows` × `columns` values, row by row, 0 drawn white and 1 black.
+struct GreyImage {
+  int rows = 0;
+  int columns = 0;
+  std::vector<double> values{};  ///< rows·columns values in [0, 1], the top row first
+  std::string caption{};         ///< printed above the picture
+};
+
+/// Pictures in a grid, `columns` to a row, under `title` (gnuplot's `with image`).
+struct ImageGrid {
+  std::string title;
+  std::vector<GreyImage> images{};
+  int columns = 5;
+};
+
 /// `count` heights spaced evenly on a log scale from `lowest` to `highest`.
 [[nodiscard]] std::vector<double> log_spaced_levels(double lowest, double highest, int count);
 
@@ -97,6 +112,8 @@ void save_panels(const std::vector<LinePlot>& panels, int columns, const std::fi
 void save_panels(const std::vector<ContourPlot>& panels, int columns, const std::filesystem::path& file,
                  const std::string& title = "");
 
+/// Saves the pictures; the format follows the extension (.svg or .png).
+void save_plot(const ImageGrid& grid, const std::filesystem::path& file);
 /// The plot as text, `width` × `height` characters, for a reader at a terminal.
 [[nodiscard]] std::string terminal_plot(const LinePlot& plot, int width = 72, int height = 20);
 

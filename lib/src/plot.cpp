@@ -553,6 +553,37 @@ void save_panels(const std::vector<ContourPlot>& panels, int columns, const fs::
   save(job, file);
 }
 
+void save_plot(const ImageGrid& grid, const fs::path& file) {
+  if (grid.images.empty()) throw PlotError("no images to draw in " + file.string());
+  GnuplotJob job;
+  const int columns = std::max(1, std::min(grid.columns, static_cast<int>(grid.images.size())));
+  const int rows = static_cast<int>((grid.images.size() + static_cast<std::size_t>(columns) - 1) /
+                                    static_cast<std::size_t>(columns));
+  const int cell = panels_width / columns;
+  const int height = rows * (cell + 24) + 40;
+  job.script() << terminal_for(file, panels_width, height) << "set output "
+               << quoted((job.folder() / ("figure" + file.extension().string())).string()) << "\n"
+               << "set multiplot layout " << rows << "," << columns << " title " << quoted(grid.title)
+               << " noenhanced\nunset key\nunset tics\nunset border\nunset colorbox\n"
+               << "set palette grey negative\nset cbrange [0:1]\nset size ratio -1\n";
+  int index = 0;
+  for (const GreyImage& image : grid.images) {
+    const fs::path data = job.folder() / ("image" + std::to_string(index++) + ".dat");
+    std::ofstream out(data);
+    for (int r = 0; r < image.rows; ++r) {
+      for (int c = 0; c < image.columns; ++c) {
+        out << (c == 0 ? "" : " ") << image.values[static_cast<std::size_t>(r * image.columns + c)];
+      }
+      out << "\n";
+    }
+    job.script() << "set title " << quoted(image.caption) << " noenhanced font ',10'\n"
+                 << "set xrange [-0.5:" << image.columns - 0.5 << "]\nset yrange [" << image.rows - 0.5
+                 << ":-0.5]\nplot " << quoted(data.string()) << " matrix with image notitle\n";
+  }
+  job.script() << "unset multiplot\n";
+  save(job, file);
+}
+
 std::string terminal_plot(const LinePlot& plot, int width, int height) {
   GnuplotJob job;
   job.script() << "set terminal dumb nofeed size " << width << "," << height << "\nunset grid\nset output "

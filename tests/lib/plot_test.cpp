@@ -178,3 +178,24 @@ TEST_CASE("in the terminal every series has a mark of its own") {
     CHECK(text[mark] == marks[static_cast<std::size_t>(k)]);
   }
 }
+
+TEST_CASE("image grids embed one picture per image, the same bytes every time") {
+  const auto folder = fresh_folder("descent-plot-image-test");
+  ImageGrid grid{.title = "two pictures", .images = {}, .columns = 2};
+  for (int k = 0; k < 2; ++k) {
+    GreyImage image{.rows = 3, .columns = 4, .values = {}, .caption = "picture " + std::to_string(k)};
+    for (int p = 0; p < 12; ++p) image.values.push_back((p + k) / 12.0);
+    grid.images.push_back(image);
+  }
+  save_plot(grid, folder / "a.svg");
+  save_plot(grid, folder / "b.svg");
+  const std::string svg = read(folder / "a.svg");
+  CHECK(svg == read(folder / "b.svg"));
+  CHECK(svg.find("picture 1") != std::string::npos);
+  std::size_t images = 0;
+  for (std::size_t at = svg.find("<image"); at != std::string::npos; at = svg.find("<image", at + 1)) ++images;
+  CHECK(images == 2);
+  CHECK(svg.find(".dat") == std::string::npos);  // no temporary file name leaks into the figure
+  CHECK_THROWS_AS(save_plot(ImageGrid{.title = "none"}, folder / "c.svg"), PlotError);
+  fs::remove_all(folder);
+}
