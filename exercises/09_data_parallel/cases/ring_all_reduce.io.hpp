@@ -252,7 +252,9 @@ inline protocol::json answer(const protocol::json& request) {
     if (schedule == "lockstep") {
       driver.run_lockstep();
     } else if (schedule == "late") {
-      driver.run_late(to_int(arg(args, "late_worker")));
+      const int late = to_int(arg(args, "late_worker"));
+      if (late < 0 || late >= static_cast<int>(listed.front().size())) throw BadRequest("no such late_worker");
+      driver.run_late(late);
     } else {
       throw BadRequest("schedule must be \"lockstep\" or \"late\"");
     }
