@@ -59,9 +59,9 @@ void public_cases(grading::CaseBook& book) {
     book.add({.name = "four samples in batches of three, 24 000 epochs: all 24 orders, equally often",
               .points = 2,
               .calls = {many_epochs(four, 24'000)},
-              .hint = "A fair shuffle makes each of the 4! = 24 orders equally likely, about 1000 times each here. "
-                      "Swapping each position with any position (not just a later one) favours some orders; "
-                      "shuffling whole batches instead of samples reaches only a few.",
+              .hint = "Every epoch deals all 4 samples, and a fair shuffle makes each of the 4! = 24 orders "
+                      "equally likely: about 1000 times each here. Swapping each place with any place (not only "
+                      "one not yet settled) favours some orders; shuffling whole batches reaches only a few.",
               .closed_form = {expected_many_epochs(four)}});
   }
   book.add({.name = "a batch size of 0 is refused",

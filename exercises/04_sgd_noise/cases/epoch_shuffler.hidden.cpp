@@ -45,10 +45,12 @@ void hidden_cases(grading::CaseBook& book) {
                            .points = 1,
                            .parts = {batch_sizes, distinct_and_in_range}};
     for (const int b : {1, 3, 8, 24}) {
-      const std::vector<Shuffler> one{{.samples = 24, .batch_size = b, .drop_last = random.below(2) == 1,
-                                       .seed = random_seed(random)}};
-      divisors.calls.push_back(epochs_in_turn(one, 2));
-      divisors.closed_form.push_back(expected_epochs(one, {0, 0}, {batch_sizes, distinct_and_in_range}));
+      for (const bool drop_last : {false, true}) {
+        const std::vector<Shuffler> one{{.samples = 24, .batch_size = b, .drop_last = drop_last,
+                                         .seed = random_seed(random)}};
+        divisors.calls.push_back(epochs_in_turn(one, 2));
+        divisors.closed_form.push_back(expected_epochs(one, {0, 0}, {batch_sizes, distinct_and_in_range}));
+      }
     }
     book.add(divisors);
   }

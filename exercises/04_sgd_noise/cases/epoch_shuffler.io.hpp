@@ -21,11 +21,14 @@
 //   {"call": "many_epochs", "args": {"samples": N (1 to 6), "batch_size": B,
 //                                    "drop_last": false, "seed": s, "epochs": E}}
 //   draws E epochs of one shuffler and answers
-//     "never_seen"      how many of the N samples no batch held
-//     "orderings"       how many different sequences of indices (batch after batch) came up
-//     "equally_likely"  every sequence was an order of distinct samples, and Pearson's χ² of
-//                       their counts, over all N!/r! orders (r = samples dropped per epoch),
-//                       is below the level a fair shuffle exceeds with probability 1e-10
+//     "never_seen"            how many of the N samples no batch held
+//     "every_epoch_an_order"  every epoch dealt the samples it keeps (N, or N − N mod B with
+//                             drop_last), none twice, each in 0 … N − 1
+//     "orderings"             how many of those orders came up (batch after batch, as dealt)
+//     "equally_likely"        Pearson's χ² of how often each order came up, over all N!/r! orders
+//                             of the kept samples (r = N − kept), is below the level a fair shuffle
+//                             exceeds with probability 1e-10 (epochs that are no such order count
+//                             for none)
 
 #include "epoch_shuffler.hpp"
 
@@ -136,24 +139,27 @@ inline protocol::json many_epochs(const protocol::json& args) {
   const Eigen::Index kept = a.options.drop_last ? n - n % a.options.batch_size : n;
   double orders = 1.0;  // N!/r!: the orders of `kept` distinct samples out of N
   for (Eigen::Index k = n - kept + 1; k <= n; ++k) orders *= static_cast<double>(k);
-  std::map<std::vector<Eigen::Index>, int> counts;
+  std::map<std::vector<Eigen::Index>, int> counts;  // how often each order came up
   std::vector<bool> seen(static_cast<std::size_t>(n), false);
-  bool every_order_fair = true;
+  bool every_epoch_an_order = true;
   for (int e = 0; e < epochs; ++e) {
     const std::vector<Eigen::Index> indices = sequence(shuffler.next_epoch());
     for (const Eigen::Index i : indices) {
       if (i >= 0 && i < n) seen[static_cast<std::size_t>(i)] = true;
     }
-    every_order_fair = every_order_fair && static_cast<Eigen::Index>(indices.size()) == kept && distinct_and_in_range(indices, n);
-    ++counts[indices];
+    if (static_cast<Eigen::Index>(indices.size()) == kept && distinct_and_in_range(indices, n)) {
+      ++counts[indices];
+    } else {
+      every_epoch_an_order = false;
+    }
   }
   const double expected = epochs / orders;
   double chi_square = (orders - static_cast<double>(counts.size())) * expected;  // the orders never drawn
   for (const auto& [order, count] : counts) chi_square += (count - expected) * (count - expected) / expected;
-  const bool equally_likely = every_order_fair && (orders < 2.0 || chi_square < chi_square_limit(orders - 1.0));
   return {{"never_seen", std::count(seen.begin(), seen.end(), false)},
+          {"every_epoch_an_order", every_epoch_an_order},
           {"orderings", counts.size()},
-          {"equally_likely", equally_likely}};
+          {"equally_likely", orders < 2.0 || chi_square < chi_square_limit(orders - 1.0)}};
 }
 
 inline protocol::json answer(const protocol::json& request) {

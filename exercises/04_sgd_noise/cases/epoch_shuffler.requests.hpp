@@ -80,13 +80,14 @@ inline json expected_epochs(const std::vector<Shuffler>& shufflers, const std::v
   return {{"value", value}};
 }
 
-/// A fair shuffler's answer to "many_epochs" with enough epochs: every sample seen, every order
-/// of the kept samples drawn, all about equally often.
+/// A fair shuffler's answer to "many_epochs" with enough epochs: every sample seen, every epoch
+/// an order of the samples it keeps, every such order drawn, all about equally often.
 inline json expected_many_epochs(const Shuffler& s) {
   const int kept = s.drop_last ? s.samples - s.samples % s.batch_size : s.samples;
   int orders = 1;
   for (int k = s.samples - kept + 1; k <= s.samples; ++k) orders *= k;
-  return {{"value", {{"never_seen", 0}, {"orderings", orders}, {"equally_likely", true}}}};
+  return {{"value", {{"never_seen", 0}, {"every_epoch_an_order", true}, {"orderings", orders},
+                     {"equally_likely", true}}}};
 }
 
 }  // namespace requests

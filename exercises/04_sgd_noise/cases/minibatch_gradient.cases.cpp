@@ -38,10 +38,10 @@ void public_cases(grading::CaseBook& book) {
 
   book.add({.name = "a row drawn twice counts twice",
             .points = 2,
-            .calls = {on_page_data({2, 0, 2})},
-            .hint = "Expected ((0, 4) + (4, 8) + (0, 4))/3 = (4/3, 16/3): row 2 appears twice, so it is added "
-                    "twice and B = 3.",
-            .closed_form = {value({4.0 / 3.0, 16.0 / 3.0})}});
+            .calls = {on_page_data({2, 0, 2, 2})},
+            .hint = "Expected (3·(0, 4) + (4, 8))/4 = (1, 5): row 2 appears three times, so it is added three "
+                    "times, and B = 4 counts every entry of the batch.",
+            .closed_form = {value({1.0, 5.0})}});
 
   book.add({.name = "the batch of every row, in order, gives the full gradient",
             .points = 1,

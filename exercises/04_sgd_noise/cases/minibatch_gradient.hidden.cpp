@@ -65,6 +65,22 @@ void ask(grading::Case& c, const Data& data, const Indices& batch) {
   c.closed_form.push_back({{"value", batch_gradient(data.X, data.y, data.w, batch)}});
 }
 
+// A class of random data sets: how many samples and features, and how the columns' scales spread.
+struct DataClass {
+  int fewest = 2, most = 40, most_features = 5;
+  double smallest_scale = 1.0, largest_scale = 1.0;
+};
+
+// `count` calls, each on a fresh data set of the class, with the batch `pick(random, n)` draws.
+template <class Pick>
+void ask_on_fresh_data(grading::Case& c, descent::Random& random, int count, const DataClass& data_class, Pick pick) {
+  for (int k = 0; k < count; ++k) {
+    const int n = grading::whole_number(random, data_class.fewest, data_class.most);
+    const int d = grading::whole_number(random, 1, data_class.most_features);
+    ask(c, synthetic_data(random, n, d, data_class.smallest_scale, data_class.largest_scale), pick(random, n));
+  }
+}
+
 }  // namespace
 
 void hidden_cases(grading::CaseBook& book) {
@@ -74,22 +90,18 @@ void hidden_cases(grading::CaseBook& book) {
   grading::Case distinct{.name = "random data of 2 to 40 samples and 1 to 5 features, batches of distinct rows",
                          .points = 2,
                          .tolerance = differential};
-  for (int k = 0; k < 6; ++k) {
-    const int n = grading::whole_number(random, 2, 40);
-    const Data data = synthetic_data(random, n, grading::whole_number(random, 1, 5));
-    ask(distinct, data, without_replacement(random, n, grading::whole_number(random, 2, n)));
-  }
+  ask_on_fresh_data(distinct, random, 6, {}, [](descent::Random& r, int n) {
+    return without_replacement(r, n, grading::whole_number(r, 2, n));
+  });
   book.add(distinct);
 
   // Few rows and long batches: most rows come up several times.
   grading::Case repeats{.name = "batches drawn with replacement, up to three times as long as the data (many repeats)",
                         .points = 2,
                         .tolerance = differential};
-  for (int k = 0; k < 6; ++k) {
-    const int n = grading::whole_number(random, 2, 8);
-    const Data data = synthetic_data(random, n, grading::whole_number(random, 1, 4));
-    ask(repeats, data, with_replacement(random, n, grading::whole_number(random, 2, 3 * n)));
-  }
+  ask_on_fresh_data(repeats, random, 6, {.fewest = 2, .most = 8, .most_features = 4}, [](descent::Random& r, int n) {
+    return with_replacement(r, n, grading::whole_number(r, 2, 3 * n));
+  });
   book.add(repeats);
 
   // One row B times: the mean of B equal gradients is that gradient.
@@ -126,10 +138,9 @@ void hidden_cases(grading::CaseBook& book) {
   grading::Case scales{.name = "features of very different scales (about 1e-3 to 1e3) in one data set",
                        .points = 1,
                        .tolerance = {1e-6, 1e-9}};
-  for (int k = 0; k < 3; ++k) {
-    const int n = grading::whole_number(random, 5, 30);
-    const Data data = synthetic_data(random, n, 4, 1e-3, 1e3);
-    ask(scales, data, with_replacement(random, n, grading::whole_number(random, 2, n)));
-  }
+  const DataClass spread{.fewest = 5, .most = 30, .most_features = 4, .smallest_scale = 1e-3, .largest_scale = 1e3};
+  ask_on_fresh_data(scales, random, 3, spread, [](descent::Random& r, int n) {
+    return with_replacement(r, n, grading::whole_number(r, 2, n));
+  });
   book.add(scales);
 }
