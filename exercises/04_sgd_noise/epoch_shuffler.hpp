@@ -21,11 +21,12 @@ struct EpochOptions {
 //! [options]
 
 //! [shuffler]
-/// Deals the samples 0, 1, …, N − 1 into batches, one epoch after another. Each epoch is a
-/// new random order of all N samples (the first epoch too), cut into consecutive batches of
-/// B; the last batch holds the N mod B samples left over, unless drop_last drops it. The
-/// orders come from the shuffler's own generator, seeded with `seed`: two shufflers built
-/// with the same arguments give the same epochs, and another seed gives other epochs.
+/// Deals the samples 0, 1, …, N − 1 into batches, one epoch after another. Each epoch
+/// is a new random order of all N samples (the first epoch too), cut into consecutive
+/// batches of B; the last batch holds the N mod B samples left over, unless drop_last
+/// drops it. The orders come from the shuffler's own generator, seeded with `seed`: two
+/// shufflers built with the same arguments give the same epochs, and another seed gives
+/// other epochs.
 class EpochShuffler {
  public:
   /// Throws std::invalid_argument when N < 1, B < 1, or drop_last with B > N (no batch).
@@ -66,7 +67,7 @@ class EpochShuffler {
  private:
   // BEGIN SOLUTION
   EpochOptions options_;
-  std::vector<Eigen::Index> order_;  // 0 … N − 1, reshuffled by every epoch
+  std::vector<Eigen::Index> order_;  // the samples 0 to N - 1, reshuffled by every epoch
   std::mt19937_64 generator_;        // this shuffler's own, seeded once
   // END SOLUTION
   // STARTER: // what your shuffler keeps from one epoch to the next

@@ -25,7 +25,7 @@ void hidden_cases(grading::CaseBook& book) {
   {
     grading::Case sizes{.name = "random N from 1 to 60 and B from 1 to N + 5, with and without drop_last: batch sizes, "
                                 "every sample once",
-                        .points = 3,
+                        .points = 2,
                         .parts = {batch_sizes, distinct_and_in_range}};
     for (int k = 0; k < 8; ++k) {
       const int n = grading::whole_number(random, 1, 60);
@@ -42,7 +42,7 @@ void hidden_cases(grading::CaseBook& book) {
   {
     grading::Case divisors{.name = "B dividing N (1, a divisor, N itself), with and without drop_last: no empty or "
                                    "short batch",
-                           .points = 1,
+                           .points = 2,
                            .parts = {batch_sizes, distinct_and_in_range}};
     for (const int b : {1, 3, 8, 24}) {
       for (const bool drop_last : {false, true}) {
