@@ -58,7 +58,7 @@ void hidden_cases(grading::CaseBook& book) {
   // Five shufflers alike but for their seeds, two pairs of twins, drawn in a random order: a
   // shuffler's epochs may depend on its seed and its own past draws only.
   {
-    const int n = grading::whole_number(random, 12, 30);
+    const int n = grading::whole_number(random, 20, 30);
     const int b = grading::whole_number(random, 2, 7);
     const bool drop_last = random.below(2) == 1;
     const int first = random_seed(random), second = first + grading::whole_number(random, 1, 1000);

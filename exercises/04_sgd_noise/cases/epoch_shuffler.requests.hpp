@@ -63,7 +63,7 @@ inline const std::string same_as = "/same_as";
 /// What a correct shuffler answers for the parts `parts` of an "epochs" request: the batch
 /// sizes the statement implies, every epoch valid, shuffled and new, and `twins[d]`, the
 /// shufflers draw d matches. (A fair shuffle of N samples repeats an order or puts it in
-/// order with probability about 1/N!: the cases use N ≥ 12 for those parts.)
+/// order with probability about 1/N!: the cases use N ≥ 20 for those parts.)
 inline json expected_epochs(const std::vector<Shuffler>& shufflers, const std::vector<int>& draws,
                             const std::vector<std::string>& parts, const std::vector<std::vector<int>>& twins = {}) {
   json value = json::object();
