@@ -4,6 +4,7 @@
 // that the two cannot drift apart. Trusted side only: it is not an adapter, and no pack carries it.
 
 #include "grading/cases.hpp"
+#include "protocol.hpp"
 
 #include <Eigen/Core>
 #include <string>
@@ -13,23 +14,13 @@ namespace requests {
 
 using grading::json;
 
-/// A matrix as the protocol carries it: its rows.
-inline json rows(const Eigen::MatrixXd& m) {
-  json out = json::array();
-  for (Eigen::Index r = 0; r < m.rows(); ++r) {
-    json row = json::array();
-    for (Eigen::Index c = 0; c < m.cols(); ++c) row.push_back(m(r, c));
-    out.push_back(row);
-  }
-  return out;
-}
-
 inline json classify(const Eigen::MatrixXd& hessian, double tolerance) {
-  return grading::request("classify_critical_point", {{"hessian", rows(hessian)}, {"tolerance", tolerance}});
+  return grading::request("classify_critical_point", {{"hessian", protocol::matrix(hessian)}, {"tolerance", tolerance}});
 }
 
-/// The diagonal matrix with these entries: an axis-aligned Hessian whose eigenvalues are exactly
-/// its entries (a solver returns them unrounded when they are a power of two apart from the largest).
+/// The diagonal matrix with these entries: an axis-aligned Hessian whose eigenvalues are its
+/// entries. Eigen's solvers divide by the largest entry and multiply back, so entries a power of
+/// two below the largest come back exactly, which the cases at the boundary rely on.
 inline Eigen::MatrixXd diagonal(const std::vector<double>& entries) {
   return Eigen::Map<const Eigen::VectorXd>(entries.data(), static_cast<Eigen::Index>(entries.size())).asDiagonal();
 }

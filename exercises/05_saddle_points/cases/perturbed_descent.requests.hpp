@@ -50,8 +50,9 @@ inline json saddle() { return quadratic(Vector{2.0, -2.0}); }
 inline json flat(int n) { return quadratic(Vector(static_cast<std::size_t>(n), 0.0)); }
 
 // The parts a case compares (JSON pointers into the answer).
-inline const std::vector<std::string> kick_rule{"/kicks_where_gradient_large", "/kicks_too_soon", "/kicks_missed",
-                                                "/kicks_outside_ball"};
+// The length of the path comes with the counts, so that a path cut short cannot pass on counts of 0.
+inline const std::vector<std::string> kick_rule{"/points", "/kicks_where_gradient_large", "/kicks_too_soon",
+                                                "/kicks_missed", "/kicks_outside_ball"};
 inline const std::vector<std::string> repeatable{"/same_seed_same_path", "/other_seed_other_path"};
 
 /// The parts `names` joined: kick_rule + {"/escaped"}, say.
@@ -62,5 +63,13 @@ inline std::vector<std::string> parts(std::vector<std::string> first, const std:
 
 /// The closed form of answers compared on `keyed` parts only: {"/part": value, …}.
 inline json value(const json& keyed) { return {{"value", keyed}}; }
+
+/// The closed form of the kick_rule parts for a run of `steps` steps that keeps the rule,
+/// with the parts `more` besides.
+inline json rule_kept(int steps, json more = json::object()) {
+  more.update({{"/points", steps + 1}, {"/kicks_where_gradient_large", 0}, {"/kicks_too_soon", 0},
+               {"/kicks_missed", 0}, {"/kicks_outside_ball", 0}});
+  return value(more);
+}
 
 }  // namespace requests
