@@ -10,9 +10,9 @@ namespace exercises {
 //! [signature]
 /// Classifies a critical point (∇f = 0) by the eigenvalues λ of its Hessian. Use the
 /// symmetric part S = ½(H + Hᵀ): a Hessian estimated from finite differences is not
-/// exactly symmetric, and only S shapes f near the point (wᵀHw = wᵀSw). An eigenvalue with
-/// |λ| ≤ tolerance counts as zero (the tolerance is absolute, not scaled by H). Returns
-///   "saddle"      if some λ < −tolerance and some λ > tolerance, even if another is zero;
+/// exactly symmetric, and only S shapes f near the point (wᵀHw = wᵀSw). Eigenvalues
+/// with |λ| ≤ tolerance count as zero (the tolerance is absolute, not scaled). Returns
+///   "saddle"      if some λ < −tolerance and some λ > tolerance, even if one is zero;
 ///   "degenerate"  otherwise, if some |λ| ≤ tolerance (second derivatives cannot decide);
 ///   "minimum"     if every λ > tolerance;   "maximum"  if every λ < −tolerance.
 inline std::string classify_critical_point(const Eigen::MatrixXd& hessian,

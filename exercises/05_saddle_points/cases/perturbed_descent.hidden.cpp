@@ -44,7 +44,7 @@ void hidden_cases(grading::CaseBook& book) {
   descent::Random& random = book.random();
   const std::vector<std::vector<double>> saddles{{2.0, -2.0}, {1.0, 2.0, -1.5}, {1.0, 1.5, 3.0, -1.0}, {1.0, 2.0, 2.5, 3.0, -2.0}};
 
-  // Measured on 20 000 seeds each, the reference escapes these within 214 steps; the bound is 400.
+  // Measured once over 20 000 seeds each, the reference escaped these within 214 steps; the bound is 400.
   {
     grading::Case escapes{.name = "rotated saddles in 2 to 5 dimensions, started on their ridge: escape within a bound",
                           .points = 2,
