@@ -134,7 +134,7 @@ LineSearchResult strong_wolfe(const F& f, const Vector& x, const Evaluation& her
   // The best point with sufficient decrease. At α = 0 it is the caller's own point, whose x and
   // evaluation are not copied (two allocations per search) unless the search returns it.
   LinePoint low{0.0, here.value, slope0, {}, {}};
-  LinePoint high;                                   // the other end, once there is a bracket
+  LinePoint high;  // the other end, once there is a bracket
   bool bracketed = false;
   double step = first_step;
   while (spent < settings.max_trials) {
