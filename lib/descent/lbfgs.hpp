@@ -36,7 +36,8 @@ class Lbfgs {
   template <Objective F>
   SearchStep step(const F& f, Vector& x, const Evaluation& here) {
     if (s_.rows() != x.size()) allocate(x.size());
-    Vector direction = -inverse_hessian_times(here.gradient);
+    Vector direction = inverse_hessian_times(here.gradient);
+    direction = -direction;  // in place: no second vector
     // With no pairs yet the direction is −g and has no natural length: try a step of length
     // at most 1 in x, as LBFGSpp and Nocedal & Wright do. After that α = 1 is the model's own.
     double first_step = stored_ == 0 ? std::min(1.0, 1.0 / here.gradient.norm()) : 1.0;
@@ -46,7 +47,9 @@ class Lbfgs {
       first_step = std::min(1.0, 1.0 / here.gradient.norm());
     }
     LineSearchResult found = strong_wolfe(f, x, here, direction, first_step, settings_.line_search);
-    remember(found.x - x, found.evaluation.gradient - here.gradient);
+    step_ = found.x - x;  // into the kept vectors: no allocation per step
+    gradient_change_ = found.evaluation.gradient - here.gradient;
+    remember(step_, gradient_change_);
     x = std::move(found.x);
     return {std::move(found.evaluation), found.evaluations};
   }
@@ -91,6 +94,7 @@ class Lbfgs {
   Matrix s_, y_;  // n × m: column k holds a pair
   Vector rho_;    // 1 / sᵀy of each pair
   mutable Vector alpha_;  // the first loop's coefficients, kept to avoid an allocation per step
+  Vector step_, gradient_change_;  // the newest s and y before remember() judges them, likewise
   int stored_ = 0;
   int newest_ = -1;
 };

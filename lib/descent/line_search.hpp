@@ -131,8 +131,10 @@ LineSearchResult strong_wolfe(const F& f, const Vector& x, const Evaluation& her
     return LineSearchResult{std::move(p.x), std::move(p.evaluation), p.step, spent, satisfied};
   };
 
-  LinePoint low{0.0, here.value, slope0, x, here};  // best point with sufficient decrease
-  LinePoint high;                                   // the other end, once there is a bracket
+  // The best point with sufficient decrease. At α = 0 it is the caller's own point, whose x and
+  // evaluation are not copied (two allocations per search) unless the search returns it.
+  LinePoint low{0.0, here.value, slope0, {}, {}};
+  LinePoint high;  // the other end, once there is a bracket
   bool bracketed = false;
   double step = first_step;
   while (spent < settings.max_trials) {
@@ -162,6 +164,7 @@ LineSearchResult strong_wolfe(const F& f, const Vector& x, const Evaluation& her
     step = detail::cubic_step(low, high);
     if (std::abs(high.step - low.step) <= 1e-16 * std::max(1.0, high.step)) break;  // bracket collapsed
   }
+  if (low.step == 0.0) return LineSearchResult{x, here, 0.0, spent, false};  // no trial decreased
   return done(low, false);
 }
 
