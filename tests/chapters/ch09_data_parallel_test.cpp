@@ -94,6 +94,11 @@ TEST_CASE("the same shards give the same bits on every run; other layouts agree 
     CHECK(same_bits(first[0].parameters, second[0].parameters));
     CHECK(first[0].losses == second[0].losses);
   }
+  for (const std::string args : {"--experiment replicas", "--experiment run --workers 3 --steps 80"}) {
+    const Run first = chapter(args);
+    REQUIRE(first.status == 0);
+    CHECK(chapter(args).out == first.out);  // the text-only runs; Deterministic.cmake does the rest
+  }
   const auto two = on_k(loss, even_shards(1000, 2));
   const auto three = on_k(loss, shards_of_sizes({10, 290, 700}));
   CHECK(relative_gap(three[0].parameters, two[0].parameters) < same_step);
@@ -188,11 +193,11 @@ TEST_CASE("compression: bytes per step, and error feedback recovers the plain lo
     std::istringstream words(rows[0].substr(name.size()));
     std::vector<std::string> cells;
     for (std::string w; words >> w;) cells.push_back(w);
-    return std::stod(cells.back());
+    return number_after(cells.back(), "");
   };
-  const double plain = final_excess("plain (8-byte doubles)");
-  CHECK(final_excess("top-4 + error feedback") < final_excess("top-4, no memory"));
-  CHECK(final_excess("8-bit + error feedback") < 2 * plain);
+  CHECK(std::abs(final_excess("plain (8-byte doubles)")) < 1e-12);  // reached L* to rounding
+  CHECK(final_excess("top-4 + error feedback") < 0.05 * final_excess("top-4, no memory"));
+  CHECK(final_excess("8-bit + error feedback") < 1e-6);
 }
 
 TEST_CASE("local SGD: label-skewed shards drift; i.i.d. shards do not") {
@@ -203,7 +208,7 @@ TEST_CASE("local SGD: label-skewed shards drift; i.i.d. shards do not") {
       std::istringstream words(line.substr(shards.size()));
       std::vector<std::string> cells;
       for (std::string w; words >> w;) cells.push_back(w);
-      if (cells.front() == h) return std::stod(cells.back());
+      if (cells.front() == h) return number_after(cells.back(), "");
     }
     FAIL("no row " << shards << " H = " << h);
     return 0.0;
