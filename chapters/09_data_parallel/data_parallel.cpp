@@ -10,6 +10,9 @@
 
 #include "descent/all_reduce.hpp"
 #include "descent/chapter.hpp"
+#include "descent/classifier.hpp"
+#include "descent/fashion_mnist.hpp"
+#include "descent/mlp.hpp"
 #include "descent/compression.hpp"
 #include "descent/data_parallel.hpp"
 #include "descent/format.hpp"
@@ -22,6 +25,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <numeric>
 
@@ -138,9 +142,12 @@ struct SpeedupSettings {
   int features = 64;
   int max_workers = 4;
   int repeats = 5;
+  int network_batch = 4096;
   void declare(CommandLine& cli) {
     cli.integer("rows", rows, "N, rows of the least-squares data", 1000, 100'000'000)
         .integer("features", features, "d, columns", 1, 10'000)
+        .integer("network-batch", network_batch,
+                 "images in one training step of a 784-128-10 network on Fashion-MNIST (0: skip)", 0, 60'000)
         .integer("max-workers", max_workers, "time K = 1 … this many threads", 1, 64)
         .integer("repeats", repeats, "timings of each K; the fastest is kept", 1, 1000);
   }
@@ -158,6 +165,22 @@ double fastest(int repeats, Work work) {
     best = std::min(best, std::chrono::duration<double>(Clock::now() - start).count());
   }
   return best;
+}
+
+// The fastest time of one data-parallel gradient on K threads: shard means, then all-reduce.
+template <SampleObjective F>
+double time_step(const F& loss, const Vector& theta, Eigen::Index samples, int k, int repeats) {
+  const std::vector<RowRange> shards = even_shards(samples, k);
+  ThreadAllReduce reduce(k);
+  volatile double sink = 0.0;  // keeps the timed work from being optimised away
+  // [timed_step]
+  return fastest(repeats, [&] {
+    const std::vector<Evaluation> results = on_threads(k, [&](int w) {
+      return reduce.all_reduce(w, shard_mean(loss, theta, shards[std::size_t(w)]));
+    });
+    sink = sink + results.front().gradient[0];
+  });
+  // [timed_step]
 }
 
 // Reads every number of `values` once, on K threads (each sums its own part): the time memory
@@ -194,18 +217,9 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
   Series reading{"reading the data alone", {}, {}, SeriesStyle::lines_points};
   double one_gradient = 0.0;
   double one_read = 0.0;
-  volatile double sink = 0.0;  // keeps the timed work from being optimised away
+  volatile double sink = 0.0;
   for (int k = 1; k <= s.max_workers; ++k) {
-    const std::vector<RowRange> shards = even_shards(s.rows, k);
-    ThreadAllReduce reduce(k);
-    // [timed_step]
-    const double gradient = fastest(s.repeats, [&] {
-      const std::vector<Evaluation> results = on_threads(k, [&](int w) {
-        return reduce.all_reduce(w, shard_mean(loss, theta, shards[std::size_t(w)]));
-      });
-      sink = sink + results.front().gradient[0];
-    });
-    // [timed_step]
+    const double gradient = time_step(loss, theta, s.rows, k, s.repeats);
     const double read = fastest(s.repeats, [&] { sink = sink + read_all(matrix, k); });
     if (k == 1) {
       one_gradient = gradient;
@@ -232,6 +246,28 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
             << "One gradient reads the " << format_bytes(bytes) << " once: at one thread's bandwidth that alone takes "
             << format_number(1e3 * bytes / (8.0 * static_cast<double>(matrix.size()) / one_read), 3) << " ms.\n";
   plot.series = {ideal, measured, reading};
+  if (s.network_batch > 0) {
+    // A training step of Chapter 8's network: forward and backward passes of its images.
+    const LabelledData images = load_fashion_mnist(FashionMnistSplit::train).first(s.network_batch);
+    const Mlp network(Architecture{.widths = {784, 128, 10}, .hidden = Activation::relu});
+    const ClassifierLoss network_loss(network, images);
+    const Vector x = network.initial_parameters({.scheme = InitScheme::he, .seed = 1});
+    TextTable steps({"K", "network step", "speed-up", "ideal"});
+    Series curve{"network step, measured", {}, {}, SeriesStyle::lines_points};
+    double one = 0.0;
+    for (int k = 1; k <= s.max_workers; ++k) {
+      const double step = time_step(network_loss, x, s.network_batch, k, s.repeats);
+      if (k == 1) one = step;
+      steps.add_row({std::to_string(k), format_number(1e3 * step, 3) + " ms", format_number(one / step, 3) + "×",
+                     std::to_string(k) + "×"});
+      curve.x.push_back(k);
+      curve.y.push_back(one / step);
+    }
+    std::cout << "\nA training step of a 784-128-10 ReLU network (" << network.parameter_count()
+              << " parameters) on " << s.network_batch << " Fashion-MNIST images, split among K threads:\n\n"
+              << steps.str();
+    plot.series.push_back(std::move(curve));
+  }
   save_figure(cli, plot, ".svg");
   return 0;
 }
@@ -293,6 +329,7 @@ int accumulation_experiment(const CommandLine& /*cli*/, const AccumulationSettin
 // Experiment "local-sgd": average every H steps; federated averaging on skewed shards.
 
 struct LocalSgdExperimentSettings {
+  std::string data = "regression";
   int workers = 4;
   int samples = 4000;
   int rounds = 40;
@@ -301,22 +338,87 @@ struct LocalSgdExperimentSettings {
   double learning_rate = 0.02;
   int seed = 1;
   void declare(CommandLine& cli) {
-    cli.integer("workers", workers, "K, replicas", 0, 1'000'000)
-        .integer("samples", samples, "N, samples of the regression (8 features)", 1, 10'000'000)
+    cli.choice("data", data, "regression: least squares, 8 features; fashion-mnist: a 784-32-10 network",
+               {"regression", "fashion-mnist"})
+        .integer("workers", workers, "K, replicas", 0, 1'000'000)
+        .integer("samples", samples, "N, samples shared out (the first N of Fashion-MNIST's training set)", 1,
+                 10'000'000)
         .integer("rounds", rounds, "communication rounds of each run", 1, 100'000)
         .vector("sync-every", sync_every, "the H values compared: local steps between two averages")
         .integer("batch-size", batch_size, "samples per local SGD step", 1, 1'000'000)
         .real("lr", learning_rate, "η of the local steps", RealRange::positive())
-        .integer("seed", seed, "seed of the data and of the draws", 0, 1'000'000'000);
+        .integer("seed", seed, "seed of the data, the first weights and the draws", 0, 1'000'000'000);
   }
 };
 
-// Label skew: samples sorted by target, so shard k holds the k-th band of y values.
-LeastSquares sorted_by_target(const LeastSquares& loss) {
-  std::vector<Eigen::Index> order(static_cast<std::size_t>(loss.samples()));
+// The same samples twice: dealt at random (i.i.d. shards) and sorted by label or target
+// (label-skewed shards: worker k gets the k-th band of labels), with what to measure.
+template <SampleObjective F>
+struct FederatedProblem {
+  F iid;
+  F skewed;
+  std::function<double(const Vector&)> measure;  // what the figure shows, on all the samples
+  std::string measured;                          // its name
+  Vector start;
+};
+
+// Rows ordered by `key`, ties kept in order.
+std::vector<Eigen::Index> order_by(Eigen::Index n, const std::function<double(Eigen::Index)>& key) {
+  std::vector<Eigen::Index> order(static_cast<std::size_t>(n));
   std::iota(order.begin(), order.end(), Eigen::Index{0});
-  std::ranges::stable_sort(order, [&](Eigen::Index a, Eigen::Index b) { return loss.targets()[a] < loss.targets()[b]; });
-  return loss.rows(order);
+  std::ranges::stable_sort(order, [&](Eigen::Index a, Eigen::Index b) { return key(a) < key(b); });
+  return order;
+}
+
+template <SampleObjective F>
+int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSettings& s,
+                         const std::vector<int>& sync, const FederatedProblem<F>& p) {
+  const std::vector<RowRange> shards = even_shards(p.iid.samples(), s.workers);
+  TextTable table({"shards", "H", "samples seen", p.measured + " after round 1", "after half", "at the end"});
+  LinePlot by_round{.title = "against communication rounds", .x_label = "communication rounds",
+                    .y_label = p.measured, .log_y = true};
+  LinePlot by_sample{.title = "against samples", .x_label = "samples seen (all workers)",
+                     .y_label = p.measured, .log_x = true, .log_y = true};
+  struct Case {
+    bool skewed;
+    int h;
+  };
+  std::vector<Case> cases;
+  for (const int h : sync) cases.push_back({false, h});
+  cases.push_back({true, sync.back()});
+  if (sync.size() > 1) cases.push_back({true, sync.front()});
+  for (const Case& c : cases) {
+    const F& loss = c.skewed ? p.skewed : p.iid;
+    const LocalSgdSettings settings{.rounds = s.rounds, .sync_every = c.h, .batch_size = s.batch_size,
+                                    .learning_rate = s.learning_rate, .seed = std::uint64_t(s.seed)};
+    // [local_sgd_run]
+    ThreadAllReduce reduce(s.workers);
+    const auto histories = on_threads(s.workers, [&](int k) {
+      return local_sgd_replica(loss, shards[std::size_t(k)], p.start, reduce, k, settings);
+    });
+    // [local_sgd_run]
+    const std::vector<Vector>& history = histories.front();
+    const std::string title = (c.skewed ? "fedavg, skewed, H = " : "local SGD, H = ") + std::to_string(c.h);
+    Series rounds{title, {}, {}, SeriesStyle::lines};
+    Series samples{title, {}, {}, SeriesStyle::lines};
+    const double per_round = double(s.workers) * c.h * s.batch_size;
+    for (std::size_t r = 1; r < history.size(); ++r) {
+      const double measured = p.measure(history[r]);
+      rounds.x.push_back(double(r));
+      rounds.y.push_back(measured);
+      samples.x.push_back(per_round * double(r));
+      samples.y.push_back(measured);
+    }
+    const auto at = [&](std::size_t r) { return format_scientific(rounds.y[r - 1], 2); };
+    table.add_row({c.skewed ? "label-skewed" : "i.i.d.", std::to_string(c.h), format_number(per_round * s.rounds),
+                   at(1), at(history.size() / 2), at(history.size() - 1)});
+    by_round.series.push_back(std::move(rounds));
+    by_sample.series.push_back(std::move(samples));
+  }
+  std::cout << table.str();
+  save_figure(cli, std::vector<LinePlot>{by_round, by_sample}, 2, ".svg",
+              "local SGD and federated averaging: " + p.measured + " of the averaged parameters");
+  return 0;
 }
 
 int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSettings& s) {
@@ -328,60 +430,39 @@ int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSetting
     }
     sync.push_back(static_cast<int>(h));
   }
-  const LeastSquares shuffled = regression(s.samples, 8, std::uint64_t(s.seed));  // i.i.d. rows
-  const LeastSquares skewed = sorted_by_target(shuffled);
-  const double minimum = shuffled.value(shuffled.closed_form());
-  const std::vector<RowRange> shards = even_shards(s.samples, s.workers);
-  std::cout << "Least squares, N = " << s.samples << " samples, 8 features, L* = " << format_number(minimum, 6) << "; "
-            << s.workers << " replicas, local SGD with batches of " << s.batch_size << ", η = "
-            << format_number(s.learning_rate) << ", " << s.rounds << " rounds; replicas averaged every H steps\n"
-            << "i.i.d. shards: the samples dealt at random. Label-skewed shards (federated averaging): sorted by y,"
-            << " each worker a band of targets.\n\n";
-  TextTable table({"shards", "H", "samples seen", "L − L* after round 1", "after half", "at the end"});
-  LinePlot by_round{.title = "against communication rounds", .x_label = "communication rounds",
-                    .y_label = "L − L*", .log_y = true};
-  LinePlot by_sample{.title = "against samples", .x_label = "samples seen (all workers)",
-                     .y_label = "L − L*", .log_x = true, .log_y = true};
-  struct Case {
-    std::string name;
-    const LeastSquares* loss;
-    int h;
-  };
-  std::vector<Case> cases;
-  for (const int h : sync) cases.push_back({"i.i.d.", &shuffled, h});
-  cases.push_back({"label-skewed", &skewed, sync.back()});
-  if (sync.size() > 1) cases.push_back({"label-skewed", &skewed, sync.front()});
-  for (const Case& c : cases) {
-    const LocalSgdSettings settings{.rounds = s.rounds, .sync_every = c.h, .batch_size = s.batch_size,
-                                    .learning_rate = s.learning_rate, .seed = std::uint64_t(s.seed)};
-    // [local_sgd_run]
-    ThreadAllReduce reduce(s.workers);
-    const auto histories = on_threads(s.workers, [&](int k) {
-      return local_sgd_replica(*c.loss, shards[std::size_t(k)], Vector::Zero(9), reduce, k, settings);
-    });
-    // [local_sgd_run]
-    const std::vector<Vector>& history = histories.front();
-    const std::string title = (c.name == "i.i.d." ? "local SGD, H = " : "fedavg (skewed), H = ") + std::to_string(c.h);
-    Series rounds{title, {}, {}, SeriesStyle::lines};
-    Series samples{title, {}, {}, SeriesStyle::lines};
-    const double per_round = double(s.workers) * c.h * s.batch_size;
-    for (std::size_t r = 1; r < history.size(); ++r) {
-      const double excess = shuffled.value(history[r]) - minimum;  // same data, any order
-      rounds.x.push_back(double(r));
-      rounds.y.push_back(excess);
-      samples.x.push_back(per_round * double(r));
-      samples.y.push_back(excess);
-    }
-    const auto at = [&](std::size_t r) { return format_scientific(rounds.y[r - 1], 2); };
-    table.add_row({c.name, std::to_string(c.h), format_number(per_round * s.rounds), at(1),
-                   at(history.size() / 2), at(history.size() - 1)});
-    by_round.series.push_back(std::move(rounds));
-    by_sample.series.push_back(std::move(samples));
+  const std::string common = std::to_string(s.workers) + " replicas, local SGD with batches of " +
+                             std::to_string(s.batch_size) + ", η = " + format_number(s.learning_rate) + ", " +
+                             std::to_string(s.rounds) + " rounds; replicas averaged every H steps\n";
+  if (s.data == "regression") {
+    const LeastSquares shuffled = regression(s.samples, 8, std::uint64_t(s.seed));  // i.i.d. rows
+    const auto& y = shuffled.targets();
+    const double minimum = shuffled.value(shuffled.closed_form());
+    std::cout << "Least squares, N = " << s.samples << " samples, 8 features, L* = " << format_number(minimum, 6)
+              << "; " << common << "Label-skewed shards (federated averaging): sorted by y, each worker a band of"
+              << " targets.\n\n";
+    return federated_comparison<LeastSquares>(
+        cli, s, sync,
+        {shuffled, shuffled.rows(order_by(s.samples, [&](Eigen::Index i) { return y[i]; })),
+         [&](const Vector& x) { return shuffled.value(x) - minimum; }, "L − L*", Vector::Zero(9)});
   }
-  std::cout << table.str();
-  save_figure(cli, std::vector<LinePlot>{by_round, by_sample}, 2, ".svg",
-              "local SGD and federated averaging: L − L* of the averaged parameters");
-  return 0;
+  // [fashion_shards]
+  const LabelledData images = load_fashion_mnist(FashionMnistSplit::train).first(s.samples);
+  const LabelledData sorted = images.subset(
+      order_by(images.size(), [&](Eigen::Index i) { return images.labels[std::size_t(i)]; }));
+  // [fashion_shards]
+  const Mlp network(Architecture{.widths = {784, 32, 10}, .hidden = Activation::relu});
+  const LabelledData watched = images.first(std::min<Eigen::Index>(images.size(), 2000));
+  const ClassifierLoss watch(network, watched);
+  std::cout << "Fashion-MNIST, the first " << s.samples << " training images, a 784-32-10 ReLU network ("
+            << network.parameter_count() << " parameters); " << common
+            << "Label-skewed shards (federated averaging): sorted by label, each worker holds "
+            << format_number(10.0 / s.workers, 3) << " of the 10 classes. The loss is measured on the first "
+            << watched.size() << " images.\n\n";
+  return federated_comparison<ClassifierLoss>(
+      cli, s, sync,
+      {ClassifierLoss(network, images), ClassifierLoss(network, sorted),
+       [&](const Vector& x) { return watch.value(x); }, "cross-entropy",
+       network.initial_parameters({.scheme = InitScheme::he, .seed = std::uint64_t(s.seed)})});
 }
 
 // ---------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cmath>
 #include <iostream>
+#include <thread>
 
 namespace {
 
@@ -75,16 +76,27 @@ struct SpeedupSettings {
   }
 };
 
+// A barrier that sleeps while it waits: Open MPI's MPI_Barrier spins, and a spinning rank
+// would take a core from the rank being timed alone.
+void sleeping_barrier() {
+  MPI_Request request = MPI_REQUEST_NULL;
+  MPI_Ibarrier(MPI_COMM_WORLD, &request);
+  for (int done = 0; MPI_Test(&request, &done, MPI_STATUS_IGNORE) == MPI_SUCCESS && done == 0;) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+}
+
 // The slowest rank's time for `work()` (a step is as slow as its slowest worker), fastest of
 // `repeats` tries.
 template <class Work>
 double timed(int repeats, Work work) {
   double best = INFINITY;
   for (int r = 0; r < repeats; ++r) {
-    MPI_Barrier(MPI_COMM_WORLD);
+    sleeping_barrier();
     const auto start = std::chrono::steady_clock::now();
     work();
     double mine = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    sleeping_barrier();
     double slowest = 0.0;
     MPI_Allreduce(&mine, &slowest, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD);
     best = std::min(best, slowest);
