@@ -124,13 +124,7 @@ int run_experiment(const CommandLine& /*cli*/, const RunExperimentSettings& sett
   const ReplicaResult& r = replicas.front();
   std::cout << s.workers << " worker threads, shards of " << sizes_text(shards) << " samples, "
             << s.steps << " steps, η = " << format_number(s.learning_rate) << "\n";
-  if (r.diverged_at >= 0) {
-    std::cout << "diverged at step " << r.diverged_at << ": loss " << format_number(r.losses.back())
-              << "; lower --lr\n";
-    return 0;
-  }
-  std::cout << "loss before the last step: " << format_exact(r.losses.back()) << "\n"
-            << chapter9::exact_parameters(r.parameters);
+  std::cout << chapter9::run_report(r);
   return 0;
 }
 
@@ -306,7 +300,7 @@ int accumulation_experiment(const CommandLine& /*cli*/, const AccumulationSettin
     // [accumulated_steps]
     Vector theta = Vector::Zero(loss.dimension());
     for (int t = 0; t < s.steps; ++t) {
-      theta -= s.learning_rate * accumulated(loss, theta, micro).gradient;  // one step per batch
+      theta -= s.learning_rate * accumulated(loss, theta, micro).gradient;  // one step
     }
     // [accumulated_steps]
     const Vector g = accumulated(loss, Vector::Zero(loss.dimension()), micro).gradient;
@@ -446,9 +440,10 @@ int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSetting
          [&](const Vector& x) { return shuffled.value(x) - minimum; }, "L − L*", Vector::Zero(9)});
   }
   // [fashion_shards]
-  const LabelledData images = load_fashion_mnist(FashionMnistSplit::train).first(s.samples);
-  const LabelledData sorted = images.subset(
-      order_by(images.size(), [&](Eigen::Index i) { return images.labels[std::size_t(i)]; }));
+  const LabelledData images =
+      load_fashion_mnist(FashionMnistSplit::train).first(s.samples);
+  const auto label = [&](Eigen::Index i) { return images.labels[std::size_t(i)]; };
+  const LabelledData sorted = images.subset(order_by(images.size(), label));
   // [fashion_shards]
   const Mlp network(Architecture{.widths = {784, 32, 10}, .hidden = Activation::relu});
   const LabelledData watched = images.first(std::min<Eigen::Index>(images.size(), 2000));
@@ -494,12 +489,13 @@ template <Compressor C>
 CompressedRun compressed_run(const LeastSquares& loss, const std::vector<RowRange>& shards, const C& compressor,
                              const CompressionSettings& s) {
   ThreadAllReduce plain(s.workers);
+  const Vector start = Vector::Zero(loss.dimension());
+  const DataParallelSettings steps{.steps = s.steps, .learning_rate = s.learning_rate};
   // [compressed_run]
   CompressedAllReduce reduce(plain, compressor);  // a decorator: same loop, fewer bytes
   const auto replicas = on_threads(s.workers, [&](int k) {
-    return data_parallel_replica(loss, shards[std::size_t(k)], Vector::Zero(loss.dimension()),
-                                 GradientDescent{}, reduce, k,
-                                 {.steps = s.steps, .learning_rate = s.learning_rate});
+    return data_parallel_replica(loss, shards[std::size_t(k)], start, GradientDescent{},
+                                 reduce, k, steps);
   });
   // [compressed_run]
   return {replicas.front().losses, reduce.bytes_sent(0) / s.steps};
@@ -607,7 +603,7 @@ int pipeline_experiment(const CommandLine& /*cli*/, const NoSettings& /*s*/) {
     std::vector<std::string> row{std::to_string(p)};
     for (const int m : micro) {
       // [bubble]
-      const double bubble = double(p - 1) / double(m + p - 1);  // idle share of each stage
+      const double bubble = double(p - 1) / double(m + p - 1);  // idle share of a stage
       // [bubble]
       row.push_back(format_number(100.0 * bubble, 3) + "%");
     }

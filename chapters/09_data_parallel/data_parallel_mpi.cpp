@@ -44,21 +44,16 @@ int run_experiment(const CommandLine& /*cli*/, const RunSettings& settings) {
   // [mpi_run]
   MpiAllReduce reduce;  // the only line that differs from the threads
   chapter9::check_workers(reduce.workers(), s.samples, "mpirun -np");
-  const LeastSquares loss = chapter9::regression(s.samples, s.features, std::uint64_t(s.seed));
+  const LeastSquares loss =
+      chapter9::regression(s.samples, s.features, std::uint64_t(s.seed));
   const std::vector<RowRange> shards = even_shards(s.samples, reduce.workers());
   const ReplicaResult r = data_parallel_replica(
-      loss, shards[std::size_t(rank)], Vector::Zero(loss.dimension()), GradientDescent{}, reduce,
-      rank, {.steps = s.steps, .learning_rate = s.learning_rate});
+      loss, shards[std::size_t(rank)], Vector::Zero(loss.dimension()), GradientDescent{},
+      reduce, rank, {.steps = s.steps, .learning_rate = s.learning_rate});
   // [mpi_run]
   std::cout << reduce.workers() << " MPI ranks, " << s.steps << " steps, η = " << format_number(s.learning_rate)
             << "\n";
-  if (r.diverged_at >= 0) {
-    std::cout << "diverged at step " << r.diverged_at << ": loss " << format_number(r.losses.back())
-              << "; lower --lr\n";
-    return 0;
-  }
-  std::cout << "loss before the last step: " << format_exact(r.losses.back()) << "\n"
-            << chapter9::exact_parameters(r.parameters);
+  std::cout << chapter9::run_report(r);
   return 0;
 }
 

@@ -4,6 +4,7 @@
 // programs given the same flags train on the same bits.
 
 #include "descent/cli.hpp"
+#include "descent/data_parallel.hpp"
 #include "descent/datasets.hpp"
 #include "descent/errors.hpp"
 #include "descent/format.hpp"
@@ -47,11 +48,16 @@ inline void check_workers(int workers, Eigen::Index samples, const std::string& 
   }
 }
 
-// The final parameters, one per line, every digit (a test compares two programs' lines).
-inline std::string exact_parameters(const Vector& theta) {
-  std::string text;
-  for (Eigen::Index j = 0; j < theta.size(); ++j) {
-    text += "θ[" + std::to_string(j) + "] = " + format_exact(theta[j]) + "\n";
+// How a run ended: where it diverged, or the last loss and the final parameters, one per
+// line, every digit (a test compares the lines of the two programs).
+inline std::string run_report(const ReplicaResult& r) {
+  if (r.diverged_at >= 0) {
+    return "diverged at step " + std::to_string(r.diverged_at) + ": loss " + format_number(r.losses.back()) +
+           "; lower --lr\n";
+  }
+  std::string text = "loss before the last step: " + format_exact(r.losses.back()) + "\n";
+  for (Eigen::Index j = 0; j < r.parameters.size(); ++j) {
+    text += "θ[" + std::to_string(j) + "] = " + format_exact(r.parameters[j]) + "\n";
   }
   return text;
 }

@@ -41,11 +41,12 @@ namespace descent {
 template <class Work>
   requires std::invocable<Work&, int>
 auto on_threads(int workers, Work work) {
-  std::vector<std::invoke_result_t<Work&, int>> results(static_cast<std::size_t>(workers));
+  using Result = std::invoke_result_t<Work&, int>;
+  std::vector<Result> results(static_cast<std::size_t>(workers));
   {
     std::vector<std::jthread> threads;
     for (int k = 0; k < workers; ++k) {
-      threads.emplace_back([&results, &work, k] { results[static_cast<std::size_t>(k)] = work(k); });
+      threads.emplace_back([&results, &work, k] { results[std::size_t(k)] = work(k); });
     }
   }  // every thread has finished here
   return results;
@@ -116,10 +117,10 @@ std::vector<ReplicaResult> train_on_threads(const F& loss, std::span<const RowRa
 /// weighted by size like shards. It equals the mean over all their rows at once.
 // [accumulate]
 template <SampleObjective F>
-Evaluation accumulated(const F& f, const Vector& x, std::span<const RowRange> micro_batches) {
-  Vector total = packed(shard_mean(f, x, micro_batches.front()));
-  for (std::size_t b = 1; b < micro_batches.size(); ++b) {
-    total += packed(shard_mean(f, x, micro_batches[b]));  // add, don't step yet
+Evaluation accumulated(const F& f, const Vector& x, std::span<const RowRange> micro) {
+  Vector total = packed(shard_mean(f, x, micro.front()));
+  for (std::size_t b = 1; b < micro.size(); ++b) {
+    total += packed(shard_mean(f, x, micro[b]));  // add, don't step yet
   }
   return unpacked(total);  // one step with this, as if it were the big batch
 }
@@ -145,10 +146,11 @@ std::vector<Vector> local_sgd_replica(const F& f, RowRange shard, Vector x, R& r
   std::vector<Vector> after_round{x};
   for (int round = 0; round < s.rounds; ++round) {
     for (int h = 0; h < s.sync_every; ++h) {  // H steps alone, on my shard
-      for (auto& i : batch) i = shard.first + Eigen::Index(random.below(std::uint64_t(shard.count)));
+      for (auto& i : batch) i = shard.first + Eigen::Index(random.below(shard.count));
       x -= s.learning_rate * f.value_and_gradient(x, Batch(batch)).gradient;
     }
-    x = reduce.all_reduce(worker, {{0.0, x}, shard.count}).gradient;  // average the replicas
+    // Average the replicas: the all-reduce of parameters, weighted by shard size.
+    x = reduce.all_reduce(worker, {{0.0, x}, shard.count}).gradient;
     after_round.push_back(x);
   }
   return after_round;

@@ -25,7 +25,7 @@ Evaluation unpacked(const Vector& sums) {
 Evaluation weighted_average(std::span<const ShardMean> parts) {
   if (parts.empty()) throw std::invalid_argument("weighted_average: no parts");
   Vector total = packed(parts[0]);
-  for (std::size_t k = 1; k < parts.size(); ++k) total += packed(parts[k]);  // k = 1, 2, …
+  for (std::size_t k = 1; k < parts.size(); ++k) total += packed(parts[k]);  // k = 1, 2…
   return unpacked(total);
 }
 // [weighted_average_body]
@@ -83,7 +83,7 @@ void RingAllReduce::ring_sum(int worker, Vector& values) {
     outbox_[mine] = chunk(k - s);     // pass on chunk k − s
     sent_[mine] += 8 * outbox_[mine].size();
     barrier_.arrive_and_wait();       // every outbox is full
-    chunk(k - s - 1) = outbox_[left] + chunk(k - s - 1);  // add the left one's partial sum
+    chunk(k - s - 1) = outbox_[left] + chunk(k - s - 1);  // the left one's partial sum +
     barrier_.arrive_and_wait();       // every outbox is read
   }
   for (int s = 0; s < K - 1; ++s) {  // all-gather: I hold the sum of chunk k + 1

@@ -87,7 +87,8 @@ double lane_dot(const double* a, const double* b, Eigen::Index n) {
 Evaluation LeastSquares::value_and_gradient(const Vector& theta, RowRange rows) const {
   if (rows.count <= 0 || rows.first < 0 || rows.first + rows.count > samples()) {
     throw std::out_of_range("LeastSquares: rows " + std::to_string(rows.first) + " + " +
-                            std::to_string(rows.count) + " outside 0.." + std::to_string(samples() - 1));
+                            std::to_string(rows.count) + " outside 0.." +
+                            std::to_string(samples() - 1));
   }
   constexpr Eigen::Index block = 256;  // 256 rows × 64 columns = 128 kB: stays in cache
   const Eigen::Index d = features_.cols();
