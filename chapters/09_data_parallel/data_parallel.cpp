@@ -202,8 +202,8 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
             << " over its shard; the machine has " << std::thread::hardware_concurrency()
             << " hardware threads. Fastest of " << s.repeats << " timings.\n\n";
   TextTable table({"K", "gradient", "speed-up", "ideal", "read X only", "bandwidth", "speed-up of reading"});
-  LinePlot plot{.title = "speed-up of the least-squares gradient, " + std::to_string(s.rows) + " × " +
-                         std::to_string(s.features),
+  LinePlot plot{.title = "speed-up over one thread: least-squares gradient on " + std::to_string(s.rows) +
+                         " × " + std::to_string(s.features) + " data, and a network's training step",
                 .x_label = "worker threads K",
                 .y_label = "speed-up over one thread"};
   Series ideal{"ideal: K", {}, {}, SeriesStyle::lines};
@@ -334,7 +334,7 @@ struct LocalSgdExperimentSettings {
   void declare(CommandLine& cli) {
     cli.choice("data", data, "regression: least squares, 8 features; fashion-mnist: a 784-32-10 network",
                {"regression", "fashion-mnist"})
-        .integer("workers", workers, "K, replicas", 0, 1'000'000)
+        .integer("workers", workers, "K, replicas, at most --samples", 1, 1'000'000)
         .integer("samples", samples, "N, samples shared out (the first N of Fashion-MNIST's training set)", 1,
                  10'000'000)
         .integer("rounds", rounds, "communication rounds of each run", 1, 100'000)
@@ -471,7 +471,7 @@ struct CompressionSettings {
   int keep = 4;
   double learning_rate = 0.1;
   void declare(CommandLine& cli) {
-    cli.integer("workers", workers, "K, worker threads", 0, 1'000'000)
+    cli.integer("workers", workers, "K, worker threads, at most --samples", 1, 1'000'000)
         .integer("samples", samples, "N, samples", 1, 10'000'000)
         .integer("features", features, "d, features (d + 1 parameters)", 1, 10'000)
         .integer("steps", steps, "steps of gradient descent", 1, 1'000'000)

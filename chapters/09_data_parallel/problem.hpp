@@ -31,7 +31,7 @@ struct RunSettings {
   double learning_rate = 0.1;
   int seed = 1;
   void declare(CommandLine& cli, bool workers_flag) {
-    if (workers_flag) cli.integer("workers", workers, "K, worker threads (1 … --samples)", 0, 1'000'000);
+    if (workers_flag) cli.integer("workers", workers, "K, worker threads, at most --samples", 1, 1'000'000);
     cli.integer("samples", samples, "N, samples of the regression", 1, 100'000'000)
         .integer("features", features, "d, features per sample (the model has d + 1 parameters)", 1, 10'000)
         .integer("steps", steps, "steps of gradient descent", 1, 1'000'000)
