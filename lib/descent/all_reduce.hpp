@@ -34,6 +34,8 @@ struct ShardMean {
   Eigen::Index samples = 0;   ///< n_k, the shard's number of samples
 };
 
+static_assert(std::semiregular<ShardMean>);  // a value: copied into slots and messages
+
 /// The form sent between workers: [n_k·g_k, n_k·L_k, n_k]. Sums of these add up shard sums
 /// and sample counts, whatever the number of workers.
 [[nodiscard]] Vector packed(const ShardMean& part);

@@ -72,12 +72,16 @@ struct DataParallelSettings {
   double learning_rate = 0.1;
 };
 
+static_assert(std::semiregular<DataParallelSettings>);
+
 /// What one replica ends with.
 struct ReplicaResult {
   Vector parameters;           ///< its copy of the parameters at the end
   std::vector<double> losses;  ///< the all-reduced full-data loss before each step
   int diverged_at = -1;        ///< the step whose loss was not finite (−1: none)
 };
+
+static_assert(std::semiregular<ReplicaResult>);  // default-made, then filled by its thread
 
 /// One replica's training loop: the same code on every worker, thread or process.
 // [replica_loop]
@@ -135,6 +139,8 @@ struct LocalSgdSettings {
   double learning_rate = 0.05;
   std::uint64_t seed = 1;       ///< worker k draws from seed + k
 };
+
+static_assert(std::semiregular<LocalSgdSettings>);
 
 /// One replica of local SGD; returns its parameters after every round (the start first).
 // [local_sgd]

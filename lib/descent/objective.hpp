@@ -101,6 +101,8 @@ struct RowRange {
   Eigen::Index count = 0;
 };
 
+static_assert(std::semiregular<RowRange>);
+
 /// A sample objective that averages over a run of consecutive rows in one pass, reading each
 /// row once and copying nothing: the fast path for a shard of a large data set.
 template <class F>
