@@ -177,6 +177,18 @@ double time_step(const F& loss, const Vector& theta, Eigen::Index samples, int k
   // [timed_step]
 }
 
+// Arithmetic with no memory traffic, shared out among K threads: what the cores alone give.
+// (If this does not speed up, the cores are busy with other work, not free for the threads.)
+double arithmetic_only(int workers) {
+  constexpr std::int64_t total = 60'000'000;  // multiply-adds, split evenly
+  const std::vector<double> results = on_threads(workers, [&](int) {
+    double x = 1.0;
+    for (std::int64_t i = 0; i < total / workers; ++i) x = x * 0.999999 + 1e-6;
+    return x;
+  });
+  return results.front();
+}
+
 // Reads every number of `values` once, on K threads (each sums its own part): the time memory
 // needs to deliver the data, with almost no arithmetic.
 double read_all(std::span<const double> values, int workers) {
@@ -201,7 +213,8 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
             << " features (" << format_bytes(bytes) << " of data), K worker threads, each one fused pass"
             << " over its shard; the machine has " << std::thread::hardware_concurrency()
             << " hardware threads. Fastest of " << s.repeats << " timings.\n\n";
-  TextTable table({"K", "gradient", "speed-up", "ideal", "read X only", "bandwidth", "speed-up of reading"});
+  TextTable table({"K", "gradient", "speed-up", "ideal", "read X only", "bandwidth", "reading",
+                   "arithmetic only"});
   LinePlot plot{.title = "speed-up over one thread: least-squares gradient on " + std::to_string(s.rows) +
                          " × " + std::to_string(s.features) + " data, and a network's training step",
                 .x_label = "worker threads K",
@@ -209,37 +222,46 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
   Series ideal{"ideal: K", {}, {}, SeriesStyle::lines};
   Series measured{"gradient, measured", {}, {}, SeriesStyle::lines_points};
   Series reading{"reading the data alone", {}, {}, SeriesStyle::lines_points};
+  Series computing{"arithmetic alone", {}, {}, SeriesStyle::lines_points};
   double one_gradient = 0.0;
   double one_read = 0.0;
+  double one_arithmetic = 0.0;
   volatile double sink = 0.0;
   for (int k = 1; k <= s.max_workers; ++k) {
     const double gradient = time_step(loss, theta, s.rows, k, s.repeats);
     const double read = fastest(s.repeats, [&] { sink = sink + read_all(matrix, k); });
+    const double arithmetic = fastest(s.repeats, [&] { sink = sink + arithmetic_only(k); });
     if (k == 1) {
       one_gradient = gradient;
       one_read = read;
+      one_arithmetic = arithmetic;
     }
     const double matrix_bytes = 8.0 * static_cast<double>(matrix.size());
     table.add_row({std::to_string(k), format_number(1e3 * gradient, 3) + " ms",
                    format_number(one_gradient / gradient, 3) + "×", std::to_string(k) + "×",
                    format_number(1e3 * read, 3) + " ms",
                    format_number(matrix_bytes / read / 1e9, 3) + " GB/s",
-                   format_number(one_read / read, 3) + "×"});
+                   format_number(one_read / read, 3) + "×", format_number(one_arithmetic / arithmetic, 3) + "×"});
     ideal.x.push_back(k);
     ideal.y.push_back(k);
     measured.x.push_back(k);
     measured.y.push_back(one_gradient / gradient);
     reading.x.push_back(k);
     reading.y.push_back(one_read / read);
+    computing.x.push_back(k);
+    computing.y.push_back(one_arithmetic / arithmetic);
   }
   std::ifstream load_file("/proc/loadavg");
   std::string load = "unknown";
   load_file >> load;
-  std::cout << table.str() << "\nLoad average of the machine (runnable threads, last minute) when measured: " << load
+  std::cout << table.str()
+            << "\nSpeed-ups are over one thread. Reading: a loop that only reads X and adds it up. "
+               "Arithmetic: 60 million multiply-adds\nshared out among the threads, touching no memory.\n"
+            << "Load average of the machine (runnable threads, last minute) when measured: " << load
             << " on " << std::thread::hardware_concurrency() << " hardware threads.\n"
             << "One gradient reads the " << format_bytes(bytes) << " once: at one thread's bandwidth that alone takes "
             << format_number(1e3 * bytes / (8.0 * static_cast<double>(matrix.size()) / one_read), 3) << " ms.\n";
-  plot.series = {ideal, measured, reading};
+  plot.series = {ideal, measured, reading, computing};
   if (s.network_batch > 0) {
     // A training step of Chapter 8's network: forward and backward passes of its images.
     const LabelledData images = load_fashion_mnist(FashionMnistSplit::train).first(s.network_batch);
