@@ -34,6 +34,10 @@ class LeastSquares {
   /// The mean over the rows in `batch` only: (1/B) Σ r_i² and its gradient, B = batch size.
   /// Only those B rows are read (gathered into a B × d block); a row may appear twice.
   [[nodiscard]] Evaluation value_and_gradient(const Vector& theta, Batch batch) const;
+  /// The mean over the consecutive rows `rows` in one fused pass: each block of rows is read
+  /// once from memory, for its residuals and, while still in cache, for the gradient. The sums
+  /// run in an order fixed by the row numbers alone, so the same rows give the same bits.
+  [[nodiscard]] Evaluation value_and_gradient(const Vector& theta, RowRange rows) const;
   /// (2/N) X̃ᵀX̃ with X̃ = [X, 1]: constant, because L is quadratic in θ.
   [[nodiscard]] Matrix hessian(const Vector& theta) const;
   /// One gradient costs one per-sample gradient per row.
@@ -63,5 +67,6 @@ static_assert(TwiceDifferentiable<LeastSquares>);
 static_assert(CountsEvaluations<LeastSquares>);
 static_assert(OnePassObjective<LeastSquares>);
 static_assert(SampleObjective<LeastSquares>);
+static_assert(RowRangeObjective<LeastSquares>);
 
 }  // namespace descent

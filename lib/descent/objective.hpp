@@ -94,4 +94,20 @@ concept SampleObjective = Objective<F> && requires(const F& f, const Vector& x, 
 };
 // [sample_objective_concept]
 
+/// A run of consecutive samples, rows `first` … `first + count − 1` (a worker's shard in
+/// Chapter 9).
+struct RowRange {
+  Eigen::Index first = 0;
+  Eigen::Index count = 0;
+};
+
+static_assert(std::semiregular<RowRange>);
+
+/// A sample objective that averages over a run of consecutive rows in one pass, reading each
+/// row once and copying nothing: the fast path for a shard of a large data set.
+template <class F>
+concept RowRangeObjective = SampleObjective<F> && requires(const F& f, const Vector& x, RowRange rows) {
+  { f.value_and_gradient(x, rows) } -> std::convertible_to<Evaluation>;
+};
+
 }  // namespace descent
