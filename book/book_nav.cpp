@@ -244,12 +244,22 @@ std::string link_mentions(const Book& book, const Page& page, const std::string&
   return out;
 }
 
-// The file Doxygen writes for a source file's listing: its name with '_' → "__", '.' → "_8".
-std::string listing_file(const std::string& path) {
+// The file Doxygen writes for a source file's listing: its name with '_' → "__", '.' → "_8";
+// when another listed source has the same name, its path from the root, '/' → "_2".
+std::string listing_file(const std::string& root, const std::string& path) {
+  const std::string base = std::filesystem::path(path).filename().string();
+  int same_name = 0;
+  for (const char* folder : {"lib/descent", "lib/src", "chapters"}) {
+    if (!std::filesystem::exists(root + "/" + folder)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root + "/" + folder)) {
+      if (entry.path().filename() == base) ++same_name;
+    }
+  }
   std::string name;
-  for (const char c : std::filesystem::path(path).filename().string()) {
+  for (const char c : same_name > 1 ? path : base) {
     if (c == '_') name += "__";
     else if (c == '.') name += "_8";
+    else if (c == '/') name += "_2";
     else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-') name += c;
     else fail(path + ": a quoted file's name may hold only a-z, 0-9, '-', '_' and '.'");
   }
@@ -281,7 +291,7 @@ std::string snippet_source(const Book& book, const std::string& path, const std:
   if (html && !path.starts_with("exercises/")) {
     char anchor[16];
     std::snprintf(anchor, sizeof anchor, "#l%05zu", first);
-    where = "<a href=\"" + listing_file(path) + anchor + "\">" + path + "</a>";
+    where = "<a href=\"" + listing_file(book.root, path) + anchor + "\">" + path + "</a>";
   }
   return "<div class=\"snippet-source\">" + where + ", " + lines + "</div>";
 }
