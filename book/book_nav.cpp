@@ -12,8 +12,9 @@
 //                                           section of the pages, and of the library reference,
 //                                           for the search box (book/booksearch.js)
 //   book_nav check-html ORDER HTML_DIR      the built book follows the reading order: side
-//                                           tree, Chapters page, previous/next links, and no
-//                                           mention of another chapter left without its link
+//                                           tree, Chapters page, previous/next links, no
+//                                           mention of another chapter left without its link,
+//                                           and no markup left raw in the text
 //
 // ORDER holds one page a line, "role<TAB>path", in reading order; role is front, chapter,
 // exercises, appendix or contents; a line "root<TAB>path" names the source tree. A page's first line is "# Title {#label}"; a chapter's title
@@ -616,6 +617,11 @@ int check_html(const Book& book, const std::string& dir) {
     // A mention of another chapter is a link.
     if (page.role == "contents") continue;
     const std::string prose = prose_of(html);
+    // Markup that reached the reader as text: Doxygen leaves `**` and `\f$` as they are when it
+    // cannot pair them (math inside bold, for one).
+    for (const std::string raw : {"\\f$", "\\f[", "\\f]", "**", "\\ref ", "\\snippet", "\\image", "`"}) {
+      expect(prose.find(raw) == std::string::npos, file + ": the text shows raw markup '" + raw + "'");
+    }
     static const std::regex mention(R"(Chapters? ([0-9]+)((?:, [0-9]+)*(?:,? and [0-9]+)?))");
     for (std::sregex_iterator it(prose.begin(), prose.end(), mention), end; it != end; ++it) {
       const std::string said = (*it)[0];

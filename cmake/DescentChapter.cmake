@@ -14,16 +14,20 @@ function(descent_chapter)
 endfunction()
 
 # The target figures_<folder> that runs every descent_figure_run of the folder it is called in
-# (a custom command's output can only be a dependency of targets in its own folder); the
-# `figures` target depends on all of them.
+# (a custom command's output can only be a dependency of targets in its own folder), and
+# timed_figures_<folder> for its TIMED runs; the `figures` target depends on all of them.
 function(descent_chapter_figures)
-  get_property(outputs DIRECTORY PROPERTY DESCENT_FIGURE_OUTPUTS)
-  if(NOT outputs)
-    return()
-  endif()
   get_filename_component(folder ${CMAKE_CURRENT_SOURCE_DIR} NAME)
-  add_custom_target(figures_${folder} DEPENDS ${outputs})
-  set_property(GLOBAL APPEND PROPERTY DESCENT_FIGURE_TARGETS figures_${folder})
+  get_property(outputs DIRECTORY PROPERTY DESCENT_FIGURE_OUTPUTS)
+  if(outputs)
+    add_custom_target(figures_${folder} DEPENDS ${outputs})
+    set_property(GLOBAL APPEND PROPERTY DESCENT_FIGURE_TARGETS figures_${folder})
+  endif()
+  get_property(timed DIRECTORY PROPERTY DESCENT_TIMED_OUTPUTS)
+  if(timed)
+    add_custom_target(timed_figures_${folder} DEPENDS ${timed})
+    set_property(GLOBAL APPEND PROPERTY DESCENT_TIMED_TARGETS timed_figures_${folder})
+  endif()
 endfunction()
 
 # descent_figure_run([CHAPTER dir] BINARY target NAME run-name ARGS flags… FILES produced…
@@ -36,9 +40,15 @@ endfunction()
 #   how a program refuses bad input (its stderr is the output); WORKDIR is where it runs.
 #   CHAPTER defaults to the folder the call is in. The outputs become part of the folder's
 #   figures_<folder> target, on which the `figures` target (figures/CMakeLists.txt) depends.
+#   TIMED: the run prints timings, so it must have the machine to itself. Timed runs go in
+#   timed_figures_<folder> instead, and figures/CMakeLists.txt runs them one after another
+#   once every other figure run and every program is done: a parallel build (-j) then has
+#   nothing else to run beside them.
+#   LAUNCHER program args…: run the binary through this launcher (mpirun -np 2 …); the command
+#   line shown then starts with SHOWN_LAUNCHER.
 function(descent_figure_run)
-  cmake_parse_arguments(ARG "NO_OUT" "CHAPTER;BINARY;NAME;SHOWN_ARGS;WORKDIR;EXPECT_STATUS" "ARGS;FILES;DEPENDS"
-                        ${ARGN})
+  cmake_parse_arguments(ARG "NO_OUT;TIMED" "CHAPTER;BINARY;NAME;SHOWN_ARGS;WORKDIR;EXPECT_STATUS;SHOWN_LAUNCHER"
+                        "ARGS;FILES;DEPENDS;LAUNCHER" ${ARGN})
   if(NOT ARG_CHAPTER)
     get_filename_component(ARG_CHAPTER ${CMAKE_CURRENT_SOURCE_DIR} NAME)
   endif()
@@ -53,11 +63,27 @@ function(descent_figure_run)
   else()
     set(shown_args "${run_args}")
   endif()
+  if(ARG_LAUNCHER)
+    list(POP_FRONT ARG_LAUNCHER program)
+    string(REPLACE ";" " " launcher_args "${ARG_LAUNCHER}")
+    set(run_args "${launcher_args} $<TARGET_FILE:${ARG_BINARY}> ${run_args}")
+    set(shown_name ${ARG_SHOWN_LAUNCHER})
+    set(shown_args "${ARG_BINARY} ${shown_args}")
+  else()
+    set(program $<TARGET_FILE:${ARG_BINARY}>)
+    set(shown_name ${ARG_BINARY})
+  endif()
+  set(order_after "")
+  if(ARG_TIMED)
+    # One timed run at a time: each waits for the folder's previous one.
+    get_property(order_after DIRECTORY PROPERTY DESCENT_TIMED_OUTPUTS)
+    set_property(GLOBAL APPEND PROPERTY DESCENT_TIMED_BINARIES ${ARG_BINARY})
+  endif()
   add_custom_command(
     OUTPUT ${outputs}
     COMMAND ${CMAKE_COMMAND}
-            -DPROGRAM=$<TARGET_FILE:${ARG_BINARY}>
-            -DSHOWN_NAME=${ARG_BINARY}
+            -DPROGRAM=${program}
+            -DSHOWN_NAME=${shown_name}
             "-DARGS=${run_args}"
             "-DSHOWN_ARGS=${shown_args}"
             -DNO_OUT=${ARG_NO_OUT}
@@ -67,10 +93,14 @@ function(descent_figure_run)
             -DNAME=${ARG_NAME}
             "-DEXPECTED=${outputs}"
             -P ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
-    DEPENDS ${ARG_BINARY} ${ARG_DEPENDS} ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
-    COMMENT "Running ${ARG_BINARY} ${shown_args}"
+    DEPENDS ${ARG_BINARY} ${ARG_DEPENDS} ${order_after} ${PROJECT_SOURCE_DIR}/cmake/RunChapter.cmake
+    COMMENT "Running ${shown_name} ${shown_args}"
     VERBATIM)
-  set_property(DIRECTORY APPEND PROPERTY DESCENT_FIGURE_OUTPUTS ${outputs})
+  if(ARG_TIMED)
+    set_property(DIRECTORY APPEND PROPERTY DESCENT_TIMED_OUTPUTS ${outputs})
+  else()
+    set_property(DIRECTORY APPEND PROPERTY DESCENT_FIGURE_OUTPUTS ${outputs})
+  endif()
 endfunction()
 
 # The chapter's number, "1" for chapters/01_hand_descent (for test names).

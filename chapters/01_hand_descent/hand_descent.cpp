@@ -242,6 +242,7 @@ int descent_experiment(const CommandLine& cli, const Settings& s) {
   require_size(start, static_cast<Eigen::Index>(fn.variables.size()), "--start");
   const auto fmt = number_format(s.decimals);
   return std::visit([&](const auto& f) {
+    require_finite_start(f, start, "--start");  // an overflowing start is input, not divergence
     const RunResult result = run(f, s, start);
     const double stable_limit = largest_stable_learning_rate(f.hessian(start));
     const Behaviour behaviour = classify(result, f.minimizer(), 1e-3);

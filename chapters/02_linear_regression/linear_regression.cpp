@@ -244,6 +244,7 @@ int worked_step_experiment(const CommandLine& /*cli*/, const WorkedStepSettings&
   std::cout << "Two data points (x, y) = (1, 2.75) and (2, 3.75); start w = 2, b = 1.5, η = "
             << format_number(s.learning_rate) << "\n";
   const int steps = s.steps;
+  const double first_loss = loss.value(theta);
   for (int step = 1; step <= steps; ++step) {
     //! [worked_step]
     const Vector r = loss.residuals(theta);  // w·x + b − y for each point
@@ -259,6 +260,10 @@ int worked_step_experiment(const CommandLine& /*cli*/, const WorkedStepSettings&
               << "  b ← " << format_number(theta[1], 8) << " − " << format_number(s.learning_rate) << " × "
               << format_number(g[1], 8) << " = " << format_number(next[1], 8) << "\n"
               << "  L: " << format_number(loss.value(theta), 8) << " → " << format_number(loss.value(next), 8) << "\n";
+    if (blew_up(loss.value(next), first_loss, 1e12)) {  // a result to report, not steps to go on with
+      std::cout << "\ndiverged at step " << step << ": loss " << format_number(loss.value(next)) << "; lower --lr\n";
+      break;
+    }
     theta = next;
   }
   return 0;

@@ -159,13 +159,47 @@ std::int64_t evaluations_to_reach(const Watched& w, double level) {
 // Root mean square of ‖w − w*‖ over the last quarter of the updates: how far from w* a run
 // stays once it has arrived (for SGD, the size of its jitter).
 double late_distance(const Watched& w, const Vector& best) {
-  const std::size_t from = w.path.size() - w.path.size() / 4;
+  // At least the last point: a run of a single update (--epochs 1, full batch) has no quarter.
+  const std::size_t from = w.path.size() - std::max<std::size_t>(1, w.path.size() / 4);
   double sum = 0.0;
   for (std::size_t t = from; t < w.path.size(); ++t) sum += (w.path[t] - best).squaredNorm();
   return std::sqrt(sum / static_cast<double>(w.path.size() - from));
 }
 
+// A watched run keeps every update (w and L − L*, about 100 bytes each). Beyond this many a run
+// would take gigabytes and minutes: the flags that ask for more are refused instead.
+constexpr std::int64_t most_watched_updates = 2'000'000;
+
+void require_watchable(std::int64_t updates, const std::string& asked) {
+  if (updates > most_watched_updates) {
+    throw UsageError(asked + " means " + std::to_string(updates) + " updates in one run; at most " +
+                     std::to_string(most_watched_updates) + " (each update is kept for the tables)");
+  }
+}
+
+// The most epochs of single-sample SGD on the chapter's own 200 samples: 10,000.
+constexpr int most_chapter_epochs = static_cast<int>(most_watched_updates / sample_count);
+
 std::string count_text(std::int64_t n) { return n < 0 ? "never" : std::to_string(n); }
+
+// A run that blew up is a result: the update, the batch loss there and the one before it.
+std::string divergence_text(const Watched& w) {
+  const Divergence& d = *w.result.divergence;
+  return "diverged at update " + std::to_string(d.step) + ": batch loss " + format_number(d.loss, 4) +
+         " (the update before: " + format_number(d.last_finite_loss, 4) + ")";
+}
+
+// Draws `plot` in the terminal and saves it under --out, unless no point of it is finite (every
+// run blew up at once): then a note says so, since divergence is a result and not a failure.
+void show_and_save_losses(const CommandLine& cli, const LinePlot& plot, const std::string& suffix,
+                          bool in_terminal) {
+  if (!has_drawable_points(plot)) {
+    std::cout << "\n(no figure of the loss: no run has a finite point to draw)\n";
+    return;
+  }
+  if (in_terminal && cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot, 72, 22);
+  save_figure(cli, plot, suffix);
+}
 
 // ---------------------------------------------------------------------------------------
 // Experiment "compare": batch, mini-batch and single-sample descent from one start.
@@ -186,6 +220,8 @@ struct CompareSettings {
 int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
   const Problem p = load_problem(s.data, cli);
   const Eigen::Index n = p.samples();
+  require_watchable(std::int64_t{s.epochs} * n,  // single-sample SGD: N updates an epoch
+                    "--epochs " + std::to_string(s.epochs) + " of " + std::to_string(n) + " samples");
   const double start_excess = p.excess(p.start);
   const auto seed = static_cast<std::uint64_t>(s.seed);
   struct Variant {
@@ -216,6 +252,7 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
                   .log_y = true};
   std::array<double, 2> low{p.start[0], p.start[1]};
   std::array<double, 2> high = low;
+  std::vector<std::string> diverged;  // one line per variant that blew up
   for (const auto& v : variants) {
     //! [compare_runs]
     const TrainingOptions options{.epochs = s.epochs, .batch_size = v.batch,
@@ -224,9 +261,14 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     //! [compare_runs]
     std::vector<std::string> row{v.name, std::to_string(v.batch), std::to_string(w.result.state.updates)};
     for (const double f : fractions) row.push_back(count_text(evaluations_to_reach(w, f * start_excess)));
-    row.push_back(w.result.diverged() ? "diverged" : format_scientific(w.excess.back(), 2));
-    row.push_back(format_scientific((w.path.back() - p.best).norm(), 2));
-    row.push_back(format_scientific(late_distance(w, p.best), 2));
+    if (w.result.diverged()) {  // distances of a blown-up path say nothing: the note below does
+      row.insert(row.end(), {"diverged", "—", "—"});
+      diverged.push_back(v.name + " " + divergence_text(w));
+    } else {
+      row.push_back(format_scientific(w.excess.back(), 2));
+      row.push_back(format_scientific((w.path.back() - p.best).norm(), 2));
+      row.push_back(format_scientific(late_distance(w, p.best), 2));
+    }
     table.add_row(row);
     const std::string label = v.name + " (B = " + std::to_string(v.batch) + ")";
     // SGD's path is drawn for its first 2 epochs only: 8000 jittering steps would hide the rest.
@@ -238,6 +280,7 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
     const std::string method = v.batch == n ? "gd" : v.batch == 1 ? "sgd" : "";
     path.method = curve.method = method;
     for (std::size_t t = 0; t < drawn; ++t) {
+      if (!w.path[t].allFinite()) break;  // a blown-up path is drawn up to its last finite point
       path.x.push_back(w.path[t][0]);
       path.y.push_back(w.path[t][1]);
       for (int k = 0; k < 2; ++k) {
@@ -263,14 +306,24 @@ int compare_experiment(const CommandLine& cli, const CompareSettings& s) {
             << format_number(start_excess, 6) << ";\nthe last column is the root mean square distance from w* over the "
             << "last quarter of the updates\n\n"
             << table.str();
-  if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses, 72, 22);
+  for (const auto& line : diverged) std::cout << line << "\n";
+  if (!diverged.empty()) {
+    std::cout << "(a stable η stays below 2/λmax = " << format_number(largest_stable_learning_rate(p.hessian()), 6)
+              << ")\n";
+  }
+  show_and_save_losses(cli, losses, "-loss.svg", /*in_terminal=*/true);
   for (int k = 0; k < 2; ++k) {
     const double pad = 0.08 * (high[k] - low[k]) + 1e-9;
     (k == 0 ? map.x_range : map.y_range) = {low[k] - pad, high[k] + pad};
   }
   map.resolution = 161;
-  save_figure(cli, map, "-paths.svg");
-  save_figure(cli, losses, "-loss.svg");
+  // A path that left for 1e300 would shrink the contours to a dot: the map is drawn for runs
+  // that stayed in sight.
+  if (std::isfinite(map.x_range[1] - map.x_range[0]) && std::isfinite(map.y_range[1] - map.y_range[0])) {
+    save_figure(cli, map, "-paths.svg");
+  } else if (cli.out()) {
+    std::cout << "(no map of the paths: a path left for coordinates beyond what a double holds)\n";
+  }
   return 0;
 }
 
@@ -449,7 +502,7 @@ struct DecaySettings {
   int seed = 1;
   void declare(CommandLine& cli) {
     cli.real("lr", learning_rate, "η0 of every schedule", RealRange::positive())
-        .integer("epochs", epochs, "epochs of single-sample SGD", 2, 100'000)
+        .integer("epochs", epochs, "epochs of single-sample SGD", 2, most_chapter_epochs)
         .integer("seed", seed, "seed of the sample draws", 0, 1'000'000'000);
   }
 };
@@ -463,6 +516,7 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
                 .x_label = "update",
                 .y_label = "L − L* (mean over each epoch of 200 updates)",
                 .log_y = true};
+  std::vector<std::string> diverged;  // one line per schedule whose run blew up
   for (const std::string name : {"constant", "step", "exponential", "cosine"}) {
     //! [decay_run]
     const AnySchedule schedule =
@@ -472,10 +526,15 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
     const Watched w = watch(p, schedule, options, seed);
     //! [decay_run]
     const std::size_t n = static_cast<std::size_t>(p.samples());
-    double last = 0.0;
-    for (std::size_t t = w.excess.size() - n; t < w.excess.size(); ++t) last += w.excess[t];
-    table.add_row({name, format_scientific(schedule(updates - 1), 2), format_scientific(last / n, 2),
-                   format_scientific((w.path.back() - p.best).norm(), 2)});
+    if (w.result.diverged()) {  // no last epoch to average: the run stopped where it blew up
+      table.add_row({name, format_scientific(schedule(updates - 1), 2), "diverged", "—"});
+      diverged.push_back(name + " " + divergence_text(w));
+    } else {
+      double last = 0.0;
+      for (std::size_t t = w.excess.size() - n; t < w.excess.size(); ++t) last += w.excess[t];
+      table.add_row({name, format_scientific(schedule(updates - 1), 2), format_scientific(last / n, 2),
+                     format_scientific((w.path.back() - p.best).norm(), 2)});
+    }
     Series curve{name, {}, {}, SeriesStyle::lines};
     for (std::size_t begin = 1; begin + n <= w.excess.size(); begin += n) {  // one point per epoch
       double sum = 0.0;
@@ -489,7 +548,8 @@ int decay_experiment(const CommandLine& cli, const DecaySettings& s) {
             << " epochs = " << updates << " updates, η0 = " << format_number(s.learning_rate)
             << " (schedules of Chapter 3 over the whole run)\n\n"
             << table.str();
-  save_figure(cli, plot, ".svg");
+  for (const auto& line : diverged) std::cout << line << "\n";
+  if (cli.out()) show_and_save_losses(cli, plot, ".svg", /*in_terminal=*/false);
   return 0;
 }
 
@@ -500,7 +560,7 @@ struct EpochsSettings {
   int epochs = 50;
   int seeds = 10;
   void declare(CommandLine& cli) {
-    cli.integer("epochs", epochs, "epochs of each run", 2, 100'000)
+    cli.integer("epochs", epochs, "epochs of each run", 2, most_chapter_epochs)
         .integer("seeds", seeds, "runs (seeds 1, 2, …) averaged for each η and way of sampling", 1, 10'000);
   }
 };
@@ -572,13 +632,18 @@ struct ScalingSettings {
   int epochs = 20;
   void declare(CommandLine& cli) {
     cli.real("base-lr", base_rate, "η1, the learning rate at B = 1; B uses η = η1·B", RealRange::positive())
-        .integer("epochs", epochs, "epochs of each run", 1, 100'000);
+        .integer("epochs", epochs, "epochs of each run", 1, most_chapter_epochs);
   }
 };
 
-// Runs η = η1·B for `epochs` epochs (last short batch dropped) and returns the final L − L*
-// averaged over `seeds` runs; +∞ if any run diverged.
-double scaled_run(const Problem& p, double base_rate, Eigen::Index batch, int epochs, int seeds) {
+// The final L − L* of η = η1·B, averaged over seeds; +∞ when a run blew up, and then which.
+struct ScaledResult {
+  double excess = 0.0;
+  std::string divergence;  // "seed 2 diverged at update …", empty when every run stayed finite
+};
+
+// Runs η = η1·B for `epochs` epochs (last short batch dropped), `seeds` times.
+ScaledResult scaled_run(const Problem& p, double base_rate, Eigen::Index batch, int epochs, int seeds) {
   double sum = 0.0;
   for (int seed = 1; seed <= seeds; ++seed) {
     //! [scaled_run]
@@ -587,10 +652,10 @@ double scaled_run(const Problem& p, double base_rate, Eigen::Index batch, int ep
                                   .drop_last = true};  // shuffled
     const Watched w = watch(p, ConstantRate{eta}, options, std::uint64_t(seed));
     //! [scaled_run]
-    if (w.result.diverged()) return INFINITY;
+    if (w.result.diverged()) return {INFINITY, "seed " + std::to_string(seed) + " " + divergence_text(w)};
     sum += w.excess.back();
   }
-  return sum / seeds;
+  return {sum / seeds, ""};
 }
 
 int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
@@ -603,7 +668,8 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
   constexpr int seeds = 5;
   TextTable table({"B", "η = η1·B", "η·λmax", "L − L* after " + std::to_string(s.epochs) + " epochs", "verdict"});
   table.align_left(4);
-  const double reference = scaled_run(p, s.base_rate, 1, s.epochs, seeds);
+  const double reference = scaled_run(p, s.base_rate, 1, s.epochs, seeds).excess;
+  std::vector<std::string> diverged;  // one line per B whose runs blew up
   LinePlot plot{.title = "linear scaling rule η = " + format_number(s.base_rate) + "·B, " + std::to_string(s.epochs) +
                          " epochs: predicted break at B = " + format_number(predicted, 4),
                 .x_label = "batch size B",
@@ -614,7 +680,9 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
   for (const Eigen::Index b : {1, 2, 4, 8, 16, 32, 64, 80, 96, 104, 128, 200}) {
     if (b > n) continue;
     const double eta = s.base_rate * static_cast<double>(b);
-    const double result = scaled_run(p, s.base_rate, b, s.epochs, seeds);
+    const ScaledResult scaled = scaled_run(p, s.base_rate, b, s.epochs, seeds);
+    const double result = scaled.excess;
+    if (!scaled.divergence.empty()) diverged.push_back("B = " + std::to_string(b) + ": " + scaled.divergence);
     const std::string verdict = !std::isfinite(result) || result > start_excess ? "breaks: the loss grew"
                                 : result < 2.0 * reference                     ? "holds"
                                                                                : "slower";
@@ -626,7 +694,7 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
   // The observed break: the first B whose run ends above where it started.
   int observed = -1;
   for (Eigen::Index b = 1; b <= n && observed < 0; ++b) {
-    const double result = scaled_run(p, s.base_rate, b, s.epochs, 1);
+    const double result = scaled_run(p, s.base_rate, b, s.epochs, 1).excess;
     if (!std::isfinite(result) || result > start_excess) observed = static_cast<int>(b);
   }
   std::cout << "Linear scaling rule: η = η1·B with η1 = " << format_number(s.base_rate) << ", " << s.epochs
@@ -634,7 +702,9 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
             << format_number(start_excess, 6) << "\n"
             << "λmax = " << format_number(lambda_max, 12) << " (from the data), so η must stay below 2/λmax = "
             << format_number(edge, 12) << "\n\n"
-            << table.str() << "\n"
+            << table.str();
+  for (const auto& line : diverged) std::cout << line << "\n";
+  std::cout << "\n"
             << "predicted break: η1·B = 2/λmax at B = " << format_number(predicted, 6) << "\n"
             << "observed break:  first B (scanning 1…" << n << ", seed 1) whose run ends above its start: "
             << (observed < 0 ? std::string("none") : std::to_string(observed)) << "\n";
@@ -679,6 +749,8 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
   }
   const Eigen::Index batch = s.batch_size;
   const int per_epoch = static_cast<int>((n + batch - 1) / batch);
+  require_watchable(std::int64_t{s.epochs} * per_epoch, "--epochs " + std::to_string(s.epochs) + " of " +
+                                                             std::to_string(per_epoch) + " batches");
   const AnySchedule schedule =
       make_schedule({.name = s.schedule, .learning_rate = s.learning_rate, .steps = s.epochs * per_epoch});
   const TrainingOptions options{.epochs = s.epochs, .batch_size = batch,
@@ -700,11 +772,12 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
   }
   std::cout << table.str();
   if (w.result.diverged()) {
-    std::cout << "diverged at update " << w.result.divergence->step << ": lower --lr (2/λmax = "
+    std::cout << divergence_text(w) << "; lower --lr (2/λmax = "
               << format_number(largest_stable_learning_rate(p.hessian()), 6) << ")\n";
   }
-  std::cout << "final " << p.parameters << " = " << format_point(w.path.back()) << ", closed form "
-            << format_point(p.best) << "\n";
+  const Vector& last = w.result.state.x;  // after divergence: the last point whose loss was finite
+  std::cout << (w.result.diverged() ? "last finite " : "final ") << p.parameters << " = " << format_point(last)
+            << ", closed form " << format_point(p.best) << "\n";
   if (cli.out()) {
     LinePlot plot{.title = "L − L* by update, B = " + std::to_string(batch),
                   .x_label = "gradient evaluations",
@@ -717,7 +790,7 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
       curve.y.push_back(w.excess[t]);
     }
     plot.series.push_back(std::move(curve));
-    save_figure(cli, plot, "-loss.svg");
+    show_and_save_losses(cli, plot, "-loss.svg", /*in_terminal=*/false);
     w.result.trace.write_csv(cli.output_path(".csv"));
   }
   return 0;

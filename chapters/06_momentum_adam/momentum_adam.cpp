@@ -87,6 +87,8 @@ int race_experiment(const CommandLine& cli, const RaceSettings& s) {
   const double tolerance = s.tolerance;
   const Rosenbrock valley;
   const Vector start = point(-1.2, 1.0);
+  require_memory(double(std::size(race_entries)) * trace_bytes(steps, 2), "--steps " + std::to_string(steps),
+                 "the traces of the race");
   TextTable table({"optimizer", "η", "below " + format_number(tolerance) + " from step", "f after " + std::to_string(steps),
                    "final (x, y)"});
   // Small multiples: one panel per optimizer, on the same axes, so that no path hides another.
@@ -240,6 +242,7 @@ int zigzag_experiment(const CommandLine& cli, const ZigzagSettings& s) {
   const int steps = s.steps;
   const Quadratic q{Matrix(point(1.0, kappa).asDiagonal()), Vector::Zero(2)};  // ½(x² + κy²)
   const Vector start = point(-10.0, 1.0);
+  require_memory(2.0 * trace_bytes(steps, 2), "--steps " + std::to_string(steps), "the two runs' traces");
   const TunedSettings best = best_constant_settings(1.0, kappa);
   const double eta = best.descent_learning_rate;
   const double momentum_eta = best.momentum_learning_rate;

@@ -93,6 +93,7 @@ struct DigitsSettings {
 int digits_experiment(const CommandLine& /*cli*/, const DigitsSettings& s) {
   require_size(s.start, 2, "--start");
   const Rosenbrock valley;
+  require_finite_start(valley, s.start, "--start");
   //! [digits]
   const RunResult run =
       minimize(valley, s.start, StopRules{.max_steps = 12, .gradient_tolerance = 1e-15},
@@ -114,6 +115,10 @@ int digits_experiment(const CommandLine& /*cli*/, const DigitsSettings& s) {
   std::cout << "Pure Newton on Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)² from " << format_point(s.start)
             << ", until ‖∇f‖ ≤ 1e-15\n\n"
             << table.str();
+  // From a start far from (1, 1) pure Newton may stall or blow up: that is the result to read.
+  if (run.reason != StopReason::gradient_small) {
+    std::cout << "pure Newton did not converge: " << describe_outcome(run, StopRules{}) << "\n";
+  }
   return 0;
 }
 
@@ -212,6 +217,18 @@ int memory_experiment(const CommandLine& /*cli*/, const MemorySettings& s) {
 // ---------------------------------------------------------------------------------------
 // Experiment "lbfgs": L-BFGS against descent, momentum, Adam and Newton.
 
+// Newton's dense Hessian of n² numbers is built and factorised at every step: up to this n
+// (32 MB) a run is quick; beyond it Newton is left out of a race, or refused by "run".
+constexpr int most_newton_dimension = 2000;
+
+// L-BFGS keeps 2·m vectors of n numbers beside about 6 of its own (x, ∇f, the direction, a
+// trial point and its gradient): a run too big for memory is refused (n = 10^8 ended in
+// std::bad_alloc).
+void require_lbfgs_memory(double n, int memory, const std::string& asked) {
+  require_memory(8.0 * (2.0 * memory + 6.0) * n, asked + " with --memory " + std::to_string(memory),
+                 "L-BFGS's vectors");
+}
+
 struct LbfgsRaceSettings {
   int dimension = 10'000;
   int large = 100'000;
@@ -283,6 +300,8 @@ Series evaluations_series(const std::string& title, const RunResult& run) {
 int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
   if (s.dimension % 2 != 0) throw UsageError("--dimension must be even (pairs of coordinates), got " + std::to_string(s.dimension));
   if (s.large % 2 != 0) throw UsageError("--large must be even (pairs of coordinates), got " + std::to_string(s.large));
+  require_lbfgs_memory(s.dimension, s.memory, "--dimension " + std::to_string(s.dimension));
+  require_lbfgs_memory(s.large, s.memory, "--large " + std::to_string(s.large));
   TextTable table({"problem", "method", "η", "iterations", "evaluations", "final ‖∇f‖", "outcome", "state kept"});
   const auto add = [&](const std::string& problem, const Contender& c, const RunResult& run, int budget, double n) {
     const bool reached = run.reason == StopReason::gradient_small;
@@ -317,7 +336,7 @@ int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
   std::string newton_note;
   LinePlot wide = plot("Extended Rosenbrock (n = " + format_number(s.dimension) + "): f against evaluations");
   for (const Contender& c : contenders) {
-    if (std::string(c.name) == "newton") {
+    if (std::string(c.name) == "newton" && s.dimension > most_newton_dimension) {
       const double n = s.dimension;
       table.add_row({problem, c.name, "—", "—", "—", "—", "not run", format_bytes(8.0 * n * n)});
       newton_note = "Newton is not run on n = " + format_number(n) + ": its Hessian has n² = " + format_number(n * n) +
@@ -383,9 +402,13 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
   if (cli.given("dimension") && s.function != "extended") throw UsageError("--dimension applies only to --function extended");
   if (cli.given("condition") && s.function != "quadratic") throw UsageError("--condition applies only to --function quadratic");
   if (s.dimension % 2 != 0) throw UsageError("--dimension must be even, got " + std::to_string(s.dimension));
-  if (s.method != "lbfgs" && s.function == "extended" && s.dimension > 2000) {
+  if (s.method != "lbfgs" && s.function == "extended" && s.dimension > most_newton_dimension) {
     throw UsageError("--dimension " + std::to_string(s.dimension) + " is too large for Newton's dense Hessian (" +
-                     format_bytes(8.0 * s.dimension * s.dimension) + "); at most 2000");
+                     format_bytes(8.0 * s.dimension * s.dimension) + "); at most " +
+                     std::to_string(most_newton_dimension));
+  }
+  if (s.method == "lbfgs" && s.function == "extended") {
+    require_lbfgs_memory(s.dimension, s.memory, "--dimension " + std::to_string(s.dimension));
   }
   const StopRules rules{.max_steps = s.steps, .gradient_tolerance = s.tolerance, .record_every = s.dimension > 10'000 ? 0 : 1};
   std::string formula;
@@ -395,6 +418,7 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
     const Rosenbrock f;
     const Vector start = s.start.size() > 0 ? s.start : point(-1.2, 1.0);
     require_size(start, 2, "--start");
+    require_finite_start(f, start, "--start");
     formula = "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)²";
     minimizer = f.minimizer();
     run = run_method(s, f, start, rules);
@@ -402,6 +426,7 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
     const ExtendedRosenbrock f{s.dimension};
     const Vector start = s.start.size() > 0 ? s.start : f.start();
     require_size(start, s.dimension, "--start");
+    require_finite_start(f, start, "--start");
     formula = "extended Rosenbrock, n = " + std::to_string(s.dimension);
     minimizer = f.minimizer();
     run = run_method(s, f, start, rules);
@@ -409,6 +434,7 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
     const Quadratic f = Quadratic::with_eigenvalues(point(1.0, s.condition));
     const Vector start = s.start.size() > 0 ? s.start : point(1.0, 1.0);
     require_size(start, 2, "--start");
+    require_finite_start(f, start, "--start");
     formula = "a quadratic with eigenvalues 1 and κ = " + format_number(s.condition);
     minimizer = f.minimizer();
     run = run_method(s, f, start, rules);

@@ -255,7 +255,27 @@ std::vector<double> hidden_gradient_norms(const DepthVariant& v, const DepthSett
   return norms;
 }
 
+// top ÷ bottom of two gradient norms as a table shows it, or "—" when bottom is exactly 0 (every
+// ReLU unit off, or an underflow): 0/0 and x/0 are no numbers to print. `power` 1 gives the
+// ratio, 1/(depth − 1) the factor per layer.
+std::string norm_ratio(double top, double bottom, double power, bool scientific, bool& dashed) {
+  const double ratio = std::pow(top / bottom, power);
+  if (!(bottom > 0.0) || !std::isfinite(ratio)) {
+    dashed = true;
+    return "—";
+  }
+  return scientific ? format_scientific(ratio, 2) : format_number(ratio, 3);
+}
+
 int depth_experiment(const CommandLine& cli, const DepthSettings& s) {
+  // A backward pass keeps each layer's inputs and outputs for every image, beside the weights
+  // and their gradient (--depth 100 --width 1000 --images 10000 ended in std::bad_alloc).
+  const double layers = s.depth, width = s.width;
+  const double weights = 784.0 * width + layers * width * width + 10.0 * width;
+  require_memory(8.0 * (2.0 * layers * width * s.images + 3.0 * weights),
+                 "--depth " + std::to_string(s.depth) + " --width " + std::to_string(s.width) + " --images " +
+                     std::to_string(s.images),
+                 "the layers' activations and weights");
   const LabelledData images = s.data.load(FashionMnistSplit::test).first(s.images);
   std::cout << "sigmoid′(z) = σ(1 − σ) ≤ 1/4: through k layers at most 0.25^k; 0.25^" << s.depth << " = "
             << format_scientific(std::pow(0.25, s.depth), 3) << "\nA factor 0.5 fifty times: 0.5^50 = "
@@ -276,9 +296,10 @@ int depth_experiment(const CommandLine& cli, const DepthSettings& s) {
     for (const auto& column : columns) row.push_back(format_scientific(column[static_cast<std::size_t>(l)], 2));
     by_scale.add_row(row);
   }
+  bool dashed = false;  // a ratio left out because a norm was exactly 0
   std::vector<std::string> factors{"shrink/layer"};
   for (const auto& column : columns) {
-    factors.push_back(format_number(std::pow(column.back() / column.front(), 1.0 / (s.depth - 1)), 3));
+    factors.push_back(norm_ratio(column.back(), column.front(), 1.0 / (s.depth - 1), false, dashed));
   }
   by_scale.add_row(factors);
   std::cout << "Deep sigmoid network 784-" << s.depth << "×" << s.width << "-10, weights N(0, scale²/fan_in), "
@@ -311,8 +332,8 @@ int depth_experiment(const CommandLine& cli, const DepthSettings& s) {
   for (const DepthVariant& v : variants) {
     const std::vector<double> norms = hidden_gradient_norms(v, s, images);
     fixes.add_row({v.name, format_scientific(norms.front(), 2), format_scientific(norms.back(), 2),
-                   format_scientific(norms.front() / norms.back(), 2),
-                   format_number(std::pow(norms.back() / norms.front(), 1.0 / (s.depth - 1)), 3)});
+                   norm_ratio(norms.front(), norms.back(), 1.0, true, dashed),
+                   norm_ratio(norms.back(), norms.front(), 1.0 / (s.depth - 1), false, dashed)});
     Series line{.title = v.name, .style = SeriesStyle::lines_points};
     for (int l = 0; l < s.depth; ++l) {
       line.x.push_back(l + 1);
@@ -321,6 +342,7 @@ int depth_experiment(const CommandLine& cli, const DepthSettings& s) {
     plot.series.push_back(std::move(line));
   }
   std::cout << "The fixes, on the same network and images:\n" << fixes.str();
+  if (dashed) std::cout << "(—: a gradient norm is exactly 0, every unit off or an underflow, so no ratio)\n";
   save_figure(cli, plot, ".svg");
   return 0;
 }
@@ -448,6 +470,10 @@ void save_misclassified(const CommandLine& cli, const LabelledData& test, const 
 int train_experiment(const CommandLine& cli, const TrainSettings& s) {
   if (s.train_images + s.validation_images > 60'000) {
     throw UsageError("--train-images plus --validation-images must be at most the 60,000 training images");
+  }
+  if (s.batch > s.train_images) {  // a batch cannot hold more images than there are
+    throw UsageError("--batch must be at most the " + std::to_string(s.train_images) + " training images (got " +
+                     std::to_string(s.batch) + ")");
   }
   Random split_random(static_cast<std::uint64_t>(s.seed));
   const TrainValidation split = split_validation(s.data.load(FashionMnistSplit::train), s.validation_images,

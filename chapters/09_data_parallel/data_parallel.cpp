@@ -51,7 +51,7 @@ double relative_gap(const Vector& a, const Vector& b) {
 
 struct ReplicasSettings {
   chapter9::RunSettings run;
-  void declare(CommandLine& cli) { run.declare(cli, false); }
+  void declare(CommandLine& cli) { run.declare(cli); }
 };
 
 // The reference: plain full-batch gradient descent, one thread, Eigen's two-pass gradient.
@@ -71,7 +71,7 @@ int replicas_experiment(const CommandLine& /*cli*/, const ReplicasSettings& sett
   const Eigen::Index tenth = std::max<Eigen::Index>(1, s.samples / 100);  // unequal: 1%, 29%, 70%
   layouts.push_back(shards_of_sizes({tenth, (3 * s.samples) / 10 - tenth, s.samples - (3 * s.samples) / 10}));
   std::cout << "Least squares on N = " << s.samples << " samples, d = " << s.features
-            << " features and a bias (seed " << s.seed << "); plain gradient descent, η = "
+            << " features and a bias (seed " << s.seed << ");\nplain gradient descent, η = "
             << format_number(s.learning_rate) << ", " << s.steps << " steps from θ = 0\n"
             << "Reference: one thread, the full batch, L = " << format_number(loss.value(reference), 12)
             << "\n\n";
@@ -93,13 +93,15 @@ int replicas_experiment(const CommandLine& /*cli*/, const ReplicasSettings& sett
     const bool equal = std::ranges::all_of(replicas, [&](const ReplicaResult& r) {
       return (r.parameters.array() == theta.array()).all();
     });
-    table.add_row({std::to_string(shards.size()), sizes_text(shards), format_number(loss.value(theta), 12),
+    const int diverged_at = replicas.front().diverged_at;
+    table.add_row({std::to_string(shards.size()), sizes_text(shards),
+                   diverged_at >= 0 ? "diverged at step " + std::to_string(diverged_at) : format_number(loss.value(theta), 12),
                    format_scientific(relative_gap(one_step, first_step), 2),
-                   format_scientific(relative_gap(theta, reference), 2),
+                   diverged_at >= 0 ? "—" : format_scientific(relative_gap(theta, reference), 2),
                    equal ? "equal bit for bit" : "DIFFER"});
   }
-  std::cout << "Gap: the largest |θ_j − θ_ref,j| over the largest |θ_ref,j|, θ_ref from the one-thread "
-               "full batch\n\n"
+  std::cout << "Gap: the largest |θ_j − θ_ref,j| over the largest |θ_ref,j|, where θ_ref comes from\n"
+               "the one-thread full batch (Eigen's two passes: residuals, then the gradient)\n\n"
             << table.str();
   return 0;
 }
@@ -110,7 +112,10 @@ int replicas_experiment(const CommandLine& /*cli*/, const ReplicasSettings& sett
 
 struct RunExperimentSettings {
   chapter9::RunSettings run;
-  void declare(CommandLine& cli) { run.declare(cli, true); }
+  void declare(CommandLine& cli) {
+    run.declare_workers(cli);
+    run.declare(cli);
+  }
 };
 
 int run_experiment(const CommandLine& /*cli*/, const RunExperimentSettings& settings) {
@@ -149,9 +154,11 @@ struct SpeedupSettings {
 
 using Clock = std::chrono::steady_clock;
 
-// The fastest of `repeats` timings of `work()`, in seconds.
+// The fastest of `repeats` timings of `work()`, in seconds, after one run that is not timed
+// (it pays for first touches of freshly allocated memory, which later runs reuse).
 template <class Work>
 double fastest(int repeats, Work work) {
+  work();
   double best = INFINITY;
   for (int r = 0; r < repeats; ++r) {
     const auto start = Clock::now();
@@ -181,8 +188,11 @@ double time_step(const F& loss, const Vector& theta, Eigen::Index samples, int k
 // (If this does not speed up, the cores are busy with other work, not free for the threads.)
 double arithmetic_only(int workers) {
   constexpr std::int64_t total = 60'000'000;  // multiply-adds, split evenly
-  const std::vector<double> results = on_threads(workers, [&](int) {
-    double x = 1.0;
+  const std::vector<double> results = on_threads(workers, [&](int w) {
+    // A start the compiler cannot know: with a constant one it may work out the loop's result
+    // while compiling, and the "arithmetic" would then time only the threads' start.
+    const volatile double start = 1.0 + w;
+    double x = start;
     for (std::int64_t i = 0; i < total / workers; ++i) x = x * 0.999999 + 1e-6;
     return x;
   });
@@ -205,18 +215,17 @@ double read_all(std::span<const double> values, int workers) {
 }
 
 int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
-  const LeastSquares loss = regression(s.rows, s.features, 1);
+  const LeastSquares loss = regression(s.rows, s.features, 1, "--rows");
   const Vector theta = Vector::Constant(loss.dimension(), 0.5);
   const double bytes = 8.0 * static_cast<double>(s.rows) * (s.features + 1);  // X and y
   const std::span<const double> matrix(loss.features().data(), std::size_t(loss.features().size()));
   std::cout << "Gradient of least squares on N = " << s.rows << " rows × d = " << s.features
-            << " features (" << format_bytes(bytes) << " of data), K worker threads, each one fused pass"
-            << " over its shard; the machine has " << std::thread::hardware_concurrency()
-            << " hardware threads. Fastest of " << s.repeats << " timings.\n\n";
+            << " features (" << format_bytes(bytes) << " of data),\nK worker threads, each one fused pass"
+            << " over its shard. The machine has " << std::thread::hardware_concurrency()
+            << " hardware threads.\nFastest of " << s.repeats << " timings.\n\n";
   TextTable table({"K", "gradient", "speed-up", "ideal", "read X only", "bandwidth", "reading",
                    "arithmetic only"});
-  LinePlot plot{.title = "speed-up over one thread: least-squares gradient on " + std::to_string(s.rows) +
-                         " × " + std::to_string(s.features) + " data, and a network's training step",
+  LinePlot plot{.title = "speed-up over one thread: a least-squares gradient, a network's step",
                 .x_label = "worker threads K",
                 .y_label = "speed-up over one thread"};
   Series ideal{"ideal: K", {}, {}, SeriesStyle::lines};
@@ -255,12 +264,19 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
   std::string load = "unknown";
   load_file >> load;
   std::cout << table.str()
-            << "\nSpeed-ups are over one thread. Reading: a loop that only reads X and adds it up. "
-               "Arithmetic: 60 million multiply-adds\nshared out among the threads, touching no memory.\n"
-            << "Load average of the machine (runnable threads, last minute) when measured: " << load
-            << " on " << std::thread::hardware_concurrency() << " hardware threads.\n"
-            << "One gradient reads the " << format_bytes(bytes) << " once: at one thread's bandwidth that alone takes "
-            << format_number(1e3 * bytes / (8.0 * static_cast<double>(matrix.size()) / one_read), 3) << " ms.\n";
+            << "\nSpeed-ups are over one thread. Reading: a loop that only reads X and adds it up.\n"
+               "Arithmetic: 60 million multiply-adds shared out among the threads, touching no memory.\n"
+            << "Load average (runnable threads, last minute) when measured: " << load
+            << " on " << std::thread::hardware_concurrency() << " hardware threads.\n";
+  // Which limit set one thread's pace: the gradient reads X and y once, so at the measured
+  // bandwidth reading alone would take `reading_time`; much more than that is arithmetic.
+  const double reading_time = bytes / (8.0 * static_cast<double>(matrix.size()) / one_read);
+  const double ratio = one_gradient / reading_time;
+  std::cout << "One gradient reads the " << format_bytes(bytes) << " once: at one thread's bandwidth that alone takes "
+            << format_number(1e3 * reading_time, 3) << " ms.\nOne thread's gradient took "
+            << format_number(ratio, 2) << "× that: "
+            << (ratio > 1.3 ? "its arithmetic, more than the memory, set its pace.\n"
+                            : "the memory, more than the arithmetic, set its pace.\n");
   plot.series = {ideal, measured, reading, computing};
   if (s.network_batch > 0) {
     // A training step of Chapter 8's network: forward and backward passes of its images.
@@ -280,7 +296,7 @@ int speedup_experiment(const CommandLine& cli, const SpeedupSettings& s) {
       curve.y.push_back(one / step);
     }
     std::cout << "\nA training step of a 784-128-10 ReLU network (" << network.parameter_count()
-              << " parameters) on " << s.network_batch << " Fashion-MNIST images, split among K threads:\n\n"
+              << " parameters)\non " << s.network_batch << " Fashion-MNIST images, split among K threads:\n\n"
               << steps.str();
     plot.series.push_back(std::move(curve));
   }
@@ -295,7 +311,7 @@ struct AccumulationSettings {
   chapter9::RunSettings run{.samples = 1024};
   int micro_batches = 8;
   void declare(CommandLine& cli) {
-    run.declare(cli, false);
+    run.declare(cli);
     cli.integer("micro-batches", micro_batches, "micro-batches the batch is cut into", 1, 1'000'000);
   }
 };
@@ -308,8 +324,9 @@ int accumulation_experiment(const CommandLine& /*cli*/, const AccumulationSettin
   const Eigen::Index first = std::max<Eigen::Index>(1, s.samples / (4 * settings.micro_batches));
   std::cout << "Least squares on N = " << s.samples << " samples, d = " << s.features << " (seed " << s.seed
             << "): " << s.steps << " steps of η = " << format_number(s.learning_rate)
-            << ", each on the whole batch, or accumulated over micro-batches\n\n";
-  TextTable table({"micro-batches", "sizes", "gradient gap at θ = 0", "θ gap after the steps"});
+            << ",\neach on the whole batch, or accumulated over micro-batches. Gap: the largest difference\n"
+            << "from the whole batch's vector, over its largest entry.\n\n";
+  TextTable table({"micro-batches", "sizes", "gradient gap, θ = 0", "θ gap at the end"});
   table.align_left(1);
   const Evaluation big_start = accumulated(loss, Vector::Zero(loss.dimension()), whole);
   Vector big = Vector::Zero(loss.dimension());
@@ -330,7 +347,7 @@ int accumulation_experiment(const CommandLine& /*cli*/, const AccumulationSettin
                    format_scientific(relative_gap(g, big_start.gradient), 2),
                    format_scientific(relative_gap(theta, big), 2)});
   }
-  std::cout << table.str() << "\nThe unweighted mean of the two unequal micro-batch means would be off by "
+  std::cout << table.str() << "\nThe unweighted mean of the two unequal micro-batch means would have a gap of "
             << format_scientific(relative_gap(0.5 * (shard_mean(loss, Vector::Zero(loss.dimension()), layouts[1].front())
                                                          .mean.gradient +
                                                      shard_mean(loss, Vector::Zero(loss.dimension()), layouts[1].back())
@@ -356,7 +373,7 @@ struct LocalSgdExperimentSettings {
   void declare(CommandLine& cli) {
     cli.choice("data", data, "regression: least squares, 8 features; fashion-mnist: a 784-32-10 network",
                {"regression", "fashion-mnist"})
-        .integer("workers", workers, "K, replicas, at most --samples", 1, 1'000'000)
+        .integer("workers", workers, "K, replicas, at most --samples", 1, chapter9::most_threads)
         .integer("samples", samples, "N, samples shared out (the first N of Fashion-MNIST's training set)", 1,
                  10'000'000)
         .integer("rounds", rounds, "communication rounds of each run", 1, 100'000)
@@ -418,20 +435,36 @@ int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSetting
     Series rounds{title, {}, {}, SeriesStyle::lines};
     Series samples{title, {}, {}, SeriesStyle::lines};
     const double per_round = double(s.workers) * c.h * s.batch_size;
+    const double first = p.measure(history.front());
+    int diverged_in = -1;  // the round whose average blew up (descent::blew_up), if any
+    double blown = 0.0;
     for (std::size_t r = 1; r < history.size(); ++r) {
       const double measured = p.measure(history[r]);
+      if (blew_up(measured, first, 1e12)) {
+        diverged_in = int(r);
+        blown = measured;
+        break;
+      }
       rounds.x.push_back(double(r));
       rounds.y.push_back(measured);
       samples.x.push_back(per_round * double(r));
       samples.y.push_back(measured);
     }
-    const auto at = [&](std::size_t r) { return format_scientific(rounds.y[r - 1], 2); };
+    const auto at = [&](int r) -> std::string {
+      if (diverged_in < 0 || r < diverged_in) return format_scientific(rounds.y[std::size_t(r) - 1], 2);
+      if (r < s.rounds) return "—";
+      return "diverged in round " + std::to_string(diverged_in) + ": " + format_number(blown);
+    };
     table.add_row({c.skewed ? "label-skewed" : "i.i.d.", std::to_string(c.h), format_number(per_round * s.rounds),
-                   at(1), at(history.size() / 2), at(history.size() - 1)});
+                   at(1), at((s.rounds + 1) / 2), at(s.rounds)});
     by_round.series.push_back(std::move(rounds));
     by_sample.series.push_back(std::move(samples));
   }
   std::cout << table.str();
+  if (!has_drawable_points(by_round)) {
+    std::cout << "\n(no figure: every run blew up in its first round; lower --lr)\n";
+    return 0;
+  }
   save_figure(cli, std::vector<LinePlot>{by_round, by_sample}, 2, ".svg",
               "local SGD and federated averaging: " + p.measured + " of the averaged parameters");
   return 0;
@@ -448,13 +481,15 @@ int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSetting
   }
   const std::string common = std::to_string(s.workers) + " replicas, local SGD with batches of " +
                              std::to_string(s.batch_size) + ", η = " + format_number(s.learning_rate) + ", " +
-                             std::to_string(s.rounds) + " rounds; replicas averaged every H steps\n";
+                             std::to_string(s.rounds) + " rounds; replicas averaged every H steps.\n" +
+                             "Shards i.i.d. (independent, identically distributed): each a fair random share "
+                             "of the data.\n";
   if (s.data == "regression") {
     const LeastSquares shuffled = regression(s.samples, 8, std::uint64_t(s.seed));  // i.i.d. rows
     const auto& y = shuffled.targets();
     const double minimum = shuffled.value(shuffled.closed_form());
     std::cout << "Least squares, N = " << s.samples << " samples, 8 features, L* = " << format_number(minimum, 6)
-              << "; " << common << "Label-skewed shards (federated averaging): sorted by y, each worker a band of"
+              << ";\n" << common << "Label-skewed shards (federated averaging): sorted by y, each worker a band of"
               << " targets.\n\n";
     return federated_comparison<LeastSquares>(
         cli, s, sync,
@@ -471,9 +506,9 @@ int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSetting
   const LabelledData watched = images.first(std::min<Eigen::Index>(images.size(), 2000));
   const ClassifierLoss watch(network, watched);
   std::cout << "Fashion-MNIST, the first " << s.samples << " training images, a 784-32-10 ReLU network ("
-            << network.parameter_count() << " parameters); " << common
+            << network.parameter_count() << " parameters);\n" << common
             << "Label-skewed shards (federated averaging): sorted by label, each worker holds "
-            << format_number(10.0 / s.workers, 3) << " of the 10 classes. The loss is measured on the first "
+            << format_number(10.0 / s.workers, 3) << " of the 10 classes.\nThe loss is measured on the first "
             << watched.size() << " images.\n\n";
   return federated_comparison<ClassifierLoss>(
       cli, s, sync,
@@ -493,7 +528,7 @@ struct CompressionSettings {
   int keep = 4;
   double learning_rate = 0.1;
   void declare(CommandLine& cli) {
-    cli.integer("workers", workers, "K, worker threads, at most --samples", 1, 1'000'000)
+    cli.integer("workers", workers, "K, worker threads, at most --samples", 1, chapter9::most_threads)
         .integer("samples", samples, "N, samples", 1, 10'000'000)
         .integer("features", features, "d, features (d + 1 parameters)", 1, 10'000)
         .integer("steps", steps, "steps of gradient descent", 1, 1'000'000)
@@ -503,8 +538,9 @@ struct CompressionSettings {
 };
 
 struct CompressedRun {
-  std::vector<double> losses;
+  std::vector<double> losses;       // before each step; a diverged run ends with the loss that blew up
   std::int64_t bytes_per_step = 0;  // by one worker
+  int diverged_at = -1;
 };
 
 template <Compressor C>
@@ -520,7 +556,8 @@ CompressedRun compressed_run(const LeastSquares& loss, const std::vector<RowRang
                                  reduce, k, steps);
   });
   // [compressed_run]
-  return {replicas.front().losses, reduce.bytes_sent(0) / s.steps};
+  const std::vector<double>& losses = replicas.front().losses;  // one all-reduce per loss
+  return {losses, reduce.bytes_sent(0) / std::int64_t(losses.size()), replicas.front().diverged_at};
 }
 
 int compression_experiment(const CommandLine& cli, const CompressionSettings& s) {
@@ -539,28 +576,40 @@ int compression_experiment(const CommandLine& cli, const CompressionSettings& s)
       {top.name() + " + error feedback", compressed_run(loss, shards, ErrorFeedback(top), s)},
       {"8-bit + error feedback", compressed_run(loss, shards, ErrorFeedback(EightBit{}), s)}};
   std::cout << "Least squares, N = " << s.samples << ", " << loss.dimension() << " parameters, L* = "
-            << format_number(minimum, 6) << "; " << s.workers << " workers, gradient descent η = "
-            << format_number(s.learning_rate) << ", " << s.steps << " steps\n\n";
+            << format_number(minimum, 6) << ";\n" << s.workers << " workers, gradient descent η = "
+            << format_number(s.learning_rate) << ", " << s.steps << " steps\n"
+            << "L* is the lowest loss, from the normal equations; it is rounded too, so once a run reaches it,\n"
+            << "L − L* is a rounding error of either sign (a few 1e-16).\n\n";
   TextTable table({"all-reduce", "bytes per worker per step", "of plain", "L − L* after 50 steps", "at the end"});
   LinePlot plot{.title = "compressed gradients: the loss by step", .x_label = "step", .y_label = "L − L*",
                 .log_y = true};
   const double plain_bytes = double(runs.front().second.bytes_per_step);
   for (const auto& [name, run] : runs) {
     Series curve{name, {}, {}, SeriesStyle::lines};
-    for (std::size_t t = 0; t < run.losses.size(); ++t) {
+    const std::size_t finite = run.diverged_at >= 0 ? std::size_t(run.diverged_at) : run.losses.size();
+    for (std::size_t t = 0; t < finite; ++t) {  // a blown-up loss is reported, not drawn
       curve.x.push_back(double(t));
       curve.y.push_back(run.losses[t] - minimum);
     }
-    const double end = curve.y.back();  // may be a rounding error below 0 once L* is reached
+    const auto at = [&](std::size_t t) -> std::string {
+      if (t < finite) return format_scientific(run.losses[t] - minimum, 2);  // may round below 0 at L*
+      return "—";  // after the blow-up, reported in the last column
+    };
+    const std::string end = run.diverged_at < 0 ? at(run.losses.size() - 1)
+                                                : "diverged at step " + std::to_string(run.diverged_at) +
+                                                      ": loss " + format_number(run.losses.back());
     for (double& y : curve.y) y = std::max(y, 1e-15);  // the log axis shows it at its floor
     table.add_row({name, std::to_string(run.bytes_per_step),
                    format_number(100.0 * double(run.bytes_per_step) / plain_bytes, 3) + "%",
-                   format_scientific(curve.y[std::min<std::size_t>(50, curve.y.size() - 1)], 2),
-                   format_scientific(end, 2)});
+                   at(std::min<std::size_t>(50, std::size_t(s.steps) - 1)), end});
     plot.series.push_back(std::move(curve));
   }
   std::cout << table.str();
-  save_figure(cli, plot, ".svg");
+  if (has_drawable_points(plot)) {
+    save_figure(cli, plot, ".svg");
+  } else {
+    std::cout << "\n(no figure: every run blew up at its first step; lower --lr)\n";
+  }
   return 0;
 }
 
@@ -577,10 +626,14 @@ struct RingSettings {
 };
 
 int ring_experiment(const CommandLine& /*cli*/, const RingSettings& s) {
+  // Each of K workers holds its part, a copy being summed and its result, beside the reference.
+  require_memory(8.0 * double(s.values) * (3.0 * s.max_workers + 1.0),
+                 "--values " + std::to_string(s.values) + " with --max-workers " + std::to_string(s.max_workers),
+                 "the workers' vectors");
   std::cout << "Summing a vector of n = " << s.values << " doubles (" << format_bytes(8.0 * s.values)
             << ") held by each of K threads\n\n";
-  TextTable table({"K", "ring: sent per worker", "2(K−1)/K·n·8", "gather to one: the root", "others",
-                   "ring sum − fixed-order sum"});
+  TextTable table({"K", "ring: each sends", "2(K−1)/K·n·8", "gather: root sends", "others send",
+                   "ring − fixed order"});
   for (int k = 2; k <= s.max_workers; ++k) {
     std::vector<Vector> parts;
     Random random{std::uint64_t(k)};
@@ -603,13 +656,14 @@ int ring_experiment(const CommandLine& /*cli*/, const RingSettings& s) {
     for (const Vector& sum : sums) gap = std::max(gap, relative_gap(sum, fixed_order));
     const double n = s.values;
     table.add_row({std::to_string(k), format_bytes(double(ring.bytes_sent(0))),
-                   format_bytes(2.0 * (k - 1) / k * n * 8), format_bytes(2.0 * (k - 1) * n * 8),
-                   format_bytes(2.0 * n * 8), format_scientific(gap, 2)});
+                   format_bytes(2.0 * (k - 1) / k * n * 8), format_bytes((k - 1) * n * 8), format_bytes(n * 8),
+                   format_scientific(gap, 2)});
   }
   std::cout << table.str()
-            << "\nGather to one: every worker sends its vector to the root, which adds them and sends the sum"
-               " back\n(the root sends and receives (K − 1)·n numbers). The last column: the largest difference"
-               " on any worker,\nover the largest entry.\n";
+            << "\nGather to one: every other worker sends its vector to the root, which adds them and sends\n"
+               "the sum back to each. In both schemes a worker receives as many bytes as it sends.\n"
+               "Ring − fixed order: the ring's sum against the fixed-order sum, the largest difference\n"
+               "on any worker over the largest entry.\n";
   return 0;
 }
 

@@ -35,7 +35,7 @@ int rank_of_this_process() {
 
 struct RunSettings {
   chapter9::RunSettings run;
-  void declare(CommandLine& cli) { run.declare(cli, false); }  // K is mpirun's -np
+  void declare(CommandLine& cli) { run.declare(cli); }  // K is mpirun's -np
 };
 
 int run_experiment(const CommandLine& /*cli*/, const RunSettings& settings) {
@@ -102,7 +102,7 @@ double timed(int repeats, Work work) {
 int speedup_experiment(const CommandLine& /*cli*/, const SpeedupSettings& s) {
   const int rank = rank_of_this_process();
   MpiAllReduce reduce;
-  const LeastSquares loss = chapter9::regression(s.rows, s.features, 1);
+  const LeastSquares loss = chapter9::regression(s.rows, s.features, 1, "--rows");
   const Vector theta = Vector::Constant(loss.dimension(), 0.5);
   const std::vector<RowRange> shards = even_shards(s.rows, reduce.workers());
   volatile double sink = 0.0;

@@ -16,11 +16,25 @@ namespace chapter9 {
 
 using namespace descent;
 
+// The memory a least-squares problem of N samples and d features takes (X, y and a copy of
+// each while it is built), refused beyond the shared limit naming the flags.
+inline void require_regression_memory(Eigen::Index samples, Eigen::Index features, const std::string& asked) {
+  require_memory(2.0 * 8.0 * double(samples) * double(features + 1), asked, "the regression data");
+}
+
 // Least squares with d features of spread 1, targets Σ_j x_j + 0.5 + noise 0.5, bias fitted.
-inline LeastSquares regression(Eigen::Index samples, Eigen::Index features, std::uint64_t seed) {
+// `rows_flag` is the flag that set N, named if the data would not fit.
+inline LeastSquares regression(Eigen::Index samples, Eigen::Index features, std::uint64_t seed,
+                               const std::string& rows_flag = "--samples") {
+  require_regression_memory(samples, features, rows_flag + " " + std::to_string(samples) + " with --features " +
+                                                   std::to_string(features));
   Dataset data = linear_data(samples, Vector::Ones(features), 0.5, seed);
   return {std::move(data.features), std::move(data.targets), /*fit_bias=*/true};
 }
+
+// The most worker threads a run may start: far beyond any machine's cores, short of the
+// thousands of threads an operating system would refuse or take minutes to run.
+inline constexpr int most_threads = 256;
 
 // One data-parallel run: plain gradient descent from θ = 0 on K shards of N samples.
 struct RunSettings {
@@ -30,8 +44,12 @@ struct RunSettings {
   int steps = 50;
   double learning_rate = 0.1;
   int seed = 1;
-  void declare(CommandLine& cli, bool workers_flag) {
-    if (workers_flag) cli.integer("workers", workers, "K, worker threads, at most --samples", 1, 1'000'000);
+  // --workers, for the experiments that let the reader choose K (MPI takes it from -np).
+  void declare_workers(CommandLine& cli) {
+    cli.integer("workers", workers, "K, worker threads, at most --samples", 1, most_threads);
+  }
+  // The flags of the problem and the descent.
+  void declare(CommandLine& cli) {
     cli.integer("samples", samples, "N, samples of the regression", 1, 100'000'000)
         .integer("features", features, "d, features per sample (the model has d + 1 parameters)", 1, 10'000)
         .integer("steps", steps, "steps of gradient descent", 1, 1'000'000)

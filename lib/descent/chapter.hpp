@@ -103,6 +103,7 @@ class Chapter {
   [[nodiscard]] const Entry& find(const std::string& name) const;
   [[nodiscard]] std::vector<std::string> flags_of(const Entry& entry) const;
   [[nodiscard]] std::string refusal(const std::string& flag, const Entry& chosen) const;
+  [[nodiscard]] bool is_known_flag(const std::string& flag) const;  // of any experiment, or the frame's
   int execute(int argc, const char* const argv[]) const;
 
   std::string program_;

@@ -164,6 +164,25 @@ class CommandLine {
 /// Throws UsageError unless `x` has `size` entries.
 void require_size(const Vector& x, Eigen::Index size, const std::string& flag);
 
+/// The most memory one run of a chapter program may need (2 GB): beyond it the flags asking for
+/// more are refused up front, instead of exhausting a shared machine or ending in std::bad_alloc.
+inline constexpr double most_run_bytes = 2e9;
+
+/// Throws UsageError unless `bytes`, an estimate of what `asked` (the flags, as typed) needs for
+/// `what`, is at most \ref most_run_bytes.
+void require_memory(double bytes, const std::string& asked, const std::string& what);
+
+/// Throws UsageError naming `flag` unless `loss` and the gradient at the start `x` are finite.
+void require_finite_start(double loss, bool gradient_finite, const Vector& x, const std::string& flag);
+
+/// Throws UsageError naming `flag` unless `f` and its gradient are finite at the start `x`: a
+/// start where the loss already overflows is input no method can begin from, not a run that
+/// diverged at step 0.
+template <Objective F>
+void require_finite_start(const F& f, const Vector& x, const std::string& flag) {
+  require_finite_start(f.value(x), f.gradient(x).allFinite(), x, flag);
+}
+
 /// The help line of the output flags a program offers, e.g. for "Output flags" sections.
 [[nodiscard]] std::string output_flags_help(const OutputFlags& outputs);
 

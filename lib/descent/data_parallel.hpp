@@ -18,6 +18,7 @@
 #include "descent/objective.hpp"
 #include "descent/optimizer.hpp"
 #include "descent/random.hpp"
+#include "descent/stopping.hpp"
 
 #include <cmath>
 #include <concepts>
@@ -70,6 +71,7 @@ ShardMean shard_mean(const F& f, const Vector& x, RowRange shard) {
 struct DataParallelSettings {
   int steps = 100;
   double learning_rate = 0.1;
+  double explosion_factor = 1e12;  ///< as in \ref descent::StopRules
 };
 
 static_assert(std::semiregular<DataParallelSettings>);
@@ -78,7 +80,7 @@ static_assert(std::semiregular<DataParallelSettings>);
 struct ReplicaResult {
   Vector parameters;           ///< its copy of the parameters at the end
   std::vector<double> losses;  ///< the all-reduced full-data loss before each step
-  int diverged_at = -1;        ///< the step whose loss was not finite (−1: none)
+  int diverged_at = -1;        ///< the step whose loss blew up (\ref descent::blew_up; −1: none)
 };
 
 static_assert(std::semiregular<ReplicaResult>);  // default-made, then filled by its thread
@@ -93,7 +95,8 @@ ReplicaResult data_parallel_replica(const F& loss, RowRange shard, Vector x, O o
     const ShardMean mine = shard_mean(loss, x, shard);           // my rows only
     const Evaluation average = reduce.all_reduce(worker, mine);  // same on every worker
     result.losses.push_back(average.value);
-    if (!std::isfinite(average.value)) {  // every replica sees it: all stop at step t
+    // Every worker sees the same average, so all of them stop at the same step.
+    if (blew_up(average.value, result.losses.front(), s.explosion_factor)) {
       result.diverged_at = t;
       break;
     }
@@ -142,7 +145,9 @@ struct LocalSgdSettings {
 
 static_assert(std::semiregular<LocalSgdSettings>);
 
-/// One replica of local SGD; returns its parameters after every round (the start first).
+/// One replica of local SGD; returns its parameters after every round (the start first). A
+/// round whose average is not finite is the last: every replica gets the same average, so all
+/// stop together.
 // [local_sgd]
 template <SampleObjective F, AllReduce R>
 std::vector<Vector> local_sgd_replica(const F& f, RowRange shard, Vector x, R& reduce,
@@ -158,6 +163,7 @@ std::vector<Vector> local_sgd_replica(const F& f, RowRange shard, Vector x, R& r
     // Average the replicas: the all-reduce of parameters, weighted by shard size.
     x = reduce.all_reduce(worker, {{0.0, x}, shard.count}).gradient;
     after_round.push_back(x);
+    if (!x.allFinite()) break;  // diverged
   }
   return after_round;
 }

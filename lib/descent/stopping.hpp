@@ -2,6 +2,8 @@
 /// \file stopping.hpp
 /// \brief When a descent run stops, and why it stopped.
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,12 @@ struct StopRules {
   /// that only need the end point skip the cost of storing every step.
   int record_every = 1;
 };
+
+/// The divergence rule every loop shares: a loss that is not finite, or above
+/// `explosion_factor × max(|first_loss|, 1)`, has blown up.
+[[nodiscard]] inline bool blew_up(double loss, double first_loss, double explosion_factor) {
+  return !std::isfinite(loss) || loss > explosion_factor * std::max(std::abs(first_loss), 1.0);
+}
 
 /// Why a run ended.
 enum class StopReason {

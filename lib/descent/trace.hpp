@@ -24,6 +24,13 @@ struct TraceRow {
   bool diverged = false;      ///< the loss here was non-finite or exploded, and the run stopped
 };
 
+/// The most memory a trace of `steps` rows in `dimension` variables may take: each row holds
+/// x and the gradient (two heap blocks) and a few numbers, and growing the row vector briefly
+/// needs the old rows and the new ones. For refusing runs too long to keep (\ref require_memory).
+[[nodiscard]] inline double trace_bytes(double steps, Eigen::Index dimension) {
+  return 2.0 * steps * (sizeof(TraceRow) + 2.0 * (8.0 * double(dimension) + 32.0));
+}
+
 /// All rows of one run, in step order.
 class Trace {
  public:

@@ -85,7 +85,15 @@ std::string Chapter::refusal(const std::string& flag, const Entry& chosen) const
   if (owners.empty()) return "";
   std::string listed;
   for (const auto& o : owners) listed += (listed.empty() ? "" : ", ") + o;
-  return "--" + flag + " does not apply to --experiment " + chosen.info.name + " (it is a flag of: " + listed + ")";
+  return (flag.size() == 1 ? "-" : "--") + flag + " does not apply to --experiment " + chosen.info.name + " (it is a flag of: " + listed + ")";
+}
+
+bool Chapter::is_known_flag(const std::string& flag) const {
+  if (flag == "experiment" || flag == "help" || flag == "h") return true;
+  return std::any_of(entries_.begin(), entries_.end(), [&](const Entry& e) {
+    const auto flags = flags_of(e);
+    return std::find(flags.begin(), flags.end(), flag) != flags.end();
+  });
 }
 
 std::string Chapter::usage(const std::string& experiment) const {
@@ -138,7 +146,14 @@ int Chapter::execute(int argc, const char* const argv[]) const {
   try {
     if (!cli.parse(argc, argv)) return 0;
   } catch (const UnknownFlag& error) {
-    const std::string better = refusal(bare_flag(error.flag()), chosen);
+    const std::string typed = error.flag().substr(0, error.flag().find('='));  // "--lr", "-lr", "-q"
+    const std::string bare = bare_flag(typed);
+    // "-lr" or "---lr" is the flag --lr misspelt, not a flag of another experiment: say so.
+    const bool one_letter = bare.size() == 1 && typed == "-" + bare;
+    if (!one_letter && typed != "--" + bare && is_known_flag(bare)) {
+      throw UsageError("'" + typed + "' is not a flag: long flags take two dashes (--" + bare + ")");
+    }
+    const std::string better = refusal(bare, chosen);
     if (better.empty()) throw;
     throw UsageError(better);
   }

@@ -363,6 +363,19 @@ void require_size(const Vector& x, Eigen::Index size, const std::string& flag) {
   }
 }
 
+void require_memory(double bytes, const std::string& asked, const std::string& what) {
+  if (bytes <= most_run_bytes) return;
+  throw UsageError(asked + " needs about " + format_bytes(bytes) + " for " + what + "; at most " +
+                   format_bytes(most_run_bytes));
+}
+
+void require_finite_start(double loss, bool gradient_finite, const Vector& x, const std::string& flag) {
+  if (std::isfinite(loss) && gradient_finite) return;
+  throw UsageError(flag + " " + format_point(x) + ": the " + (std::isfinite(loss) ? "gradient" : "loss") +
+                   " there is not finite" + (std::isfinite(loss) ? "" : " (" + format_number(loss) + ")") +
+                   "; start nearer the minimum");
+}
+
 int run_program(const char* program, const std::function<int()>& body) {
   try {
     return body();

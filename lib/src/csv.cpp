@@ -40,6 +40,24 @@ bool parses_as_number(const std::string& cell, double& value) {
   return error == std::errc() && end == last && first != last;
 }
 
+// A cell or column name as an error message quotes it: control bytes (a stray escape sequence
+// or carriage return in a corrupt file would rewrite the reader's terminal) written as \xNN,
+// and at most 40 bytes, so a binary file gives a short line and not a screenful.
+std::string shown(const std::string& text) {
+  constexpr std::size_t longest = 40;
+  std::string out;
+  for (std::size_t i = 0; i < text.size() && i < longest; ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7f) {
+      constexpr char hex[] = "0123456789abcdef";
+      out += {'\\', 'x', hex[byte >> 4], hex[byte & 0xf]};
+    } else {
+      out += text[i];
+    }
+  }
+  return text.size() > longest ? out + "…" : out;
+}
+
 std::string unquoted(const std::string& name) {
   if (name.size() >= 2 && name.front() == '"' && name.back() == '"') return name.substr(1, name.size() - 2);
   return name;
@@ -93,11 +111,11 @@ Table read_csv(const std::filesystem::path& file, Eigen::Index minimum_rows) {
     }
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string place = where + ":" + std::to_string(line_number) + ":" + std::to_string(c + 1) +
-                                (table.has_header ? " (" + table.columns[c] + ")" : "");
+                                (table.has_header ? " (" + shown(table.columns[c]) + ")" : "");
       double value = 0.0;
       if (cells[c].empty()) throw DataError(place + ": empty cell");
-      if (!parses_as_number(cells[c], value)) throw DataError(place + ": '" + cells[c] + "' is not a number");
-      if (!std::isfinite(value)) throw DataError(place + ": '" + cells[c] + "' is not a finite number");
+      if (!parses_as_number(cells[c], value)) throw DataError(place + ": '" + shown(cells[c]) + "' is not a number");
+      if (!std::isfinite(value)) throw DataError(place + ": '" + shown(cells[c]) + "' is not a finite number");
       numbers[c] = value;
     }
     rows.push_back(std::move(numbers));
@@ -126,8 +144,8 @@ Eigen::Index Table::column_index(const std::string& name_or_number) const {
     return static_cast<Eigen::Index>(number) - 1;
   }
   std::string names;
-  for (const auto& c : columns) names += (names.empty() ? "" : ", ") + c;
-  throw DataError(file.string() + ": no column '" + name_or_number + "' (columns: " + names + ")");
+  for (const auto& c : columns) names += (names.empty() ? "" : ", ") + shown(c);
+  throw DataError(file.string() + ": no column '" + shown(name_or_number) + "' (columns: " + names + ")");
 }
 
 Vector Table::column(const std::string& name_or_number) const { return values.col(column_index(name_or_number)); }
@@ -139,7 +157,7 @@ ColumnData read_columns(const std::string& file, const std::string& x_column, co
   ColumnData c;
   c.data.features = table.column(x);
   c.data.targets = table.column(y);
-  if (table.column_index(x) == table.column_index(y)) throw UsageError("--x and --y name the same column '" + x + "'");
+  if (table.column_index(x) == table.column_index(y)) throw UsageError("--x and --y name the same column '" + shown(x) + "'");
   c.description = std::to_string(table.values.rows()) + " rows of " + file;
   c.x_name = table.columns[static_cast<std::size_t>(table.column_index(x))];
   c.y_name = table.columns[static_cast<std::size_t>(table.column_index(y))];
@@ -148,7 +166,7 @@ ColumnData read_columns(const std::string& file, const std::string& x_column, co
   const auto check_magnitude = [&](const Vector& values, const std::string& name) {
     const double biggest = values.cwiseAbs().maxCoeff();
     if (biggest > largest) {
-      throw DataError(file + ": column '" + name + "' has values up to " + format_scientific(biggest, 2) +
+      throw DataError(file + ": column '" + shown(name) + "' has values up to " + format_scientific(biggest, 2) +
                       "; their squares overflow a double: rescale the column");
     }
   };
@@ -158,7 +176,7 @@ ColumnData read_columns(const std::string& file, const std::string& x_column, co
   const Vector column = c.data.features.col(0);
   const double spread = column.maxCoeff() - column.minCoeff();
   if (!(spread > 1e-12 * std::max(std::abs(column.maxCoeff()), std::abs(column.minCoeff())))) {
-    throw DataError(file + ": column '" + c.x_name + "' is constant (" + format_number(column[0], 6) +
+    throw DataError(file + ": column '" + shown(c.x_name) + "' is constant (" + format_number(column[0], 6) +
                     " in every row), so no line can be fitted: the normal equations are singular");
   }
   return c;

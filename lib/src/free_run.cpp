@@ -116,6 +116,9 @@ int free_run(const CommandLine& cli, const FreeRunSettings& s) {
   const AnyObjective objective = landscape.make(s.condition);
   const Vector start = s.start.size() > 0 ? s.start : landscape.start;
   require_size(start, objective.dimension(), "--start");
+  require_finite_start(objective, start, "--start");  // an overflowing start is input, not divergence
+  require_memory(trace_bytes(s.steps, objective.dimension()), "--steps " + std::to_string(s.steps),
+                 "the run's trace");
 
   const StopRules rules{.max_steps = s.steps};
   const RunResult run = s.clip ? minimize(objective, start, schedule, rules, ClipByNorm<AnyOptimizer>{*s.clip, optimizer})

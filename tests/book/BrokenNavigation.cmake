@@ -22,6 +22,9 @@ elseif(CASE STREQUAL "unlinked_mention")  # a "Chapter 3" left as plain text
                                     "Chapter 3")
 elseif(CASE STREQUAL "unsourced_snippet")  # Chapter 1's snippets without their file and lines
   break_file(ch01_hand_descent.html "<div class=\"snippet-source\">" "<div>")
+elseif(CASE STREQUAL "raw_markup")    # bold around math, which Doxygen leaves as typed
+  break_file(ch01_hand_descent.html "<div class=\"contents\">"
+                                    "<div class=\"contents\"><p>**Top-\\f$k\\f$ sparsification:**</p>")
 elseif(CASE STREQUAL "tree_order")    # the side tree lists Chapter 2 before Chapter 1
   file(READ ${WORK_DIR}/contents.js tree)
   string(REPLACE "ch01_hand_descent.html" "SWAP" tree "${tree}")

@@ -25,6 +25,13 @@ TEST_CASE("the worked step: gradients 4.25 and 2.5 take w 2.0→1.575 and b 1.5�
   CHECK(contains(run.out, "b ← 1.5 − 0.1 × 2.5 = 1.25"));
 }
 
+TEST_CASE("the worked steps stop where the loss blows up, and say so") {
+  const Run run = chapter("--experiment worked-step --lr 1e308 --steps 5");
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "diverged at step 1: loss "));
+  CHECK(!contains(run.out, "step 2\n"));
+}
+
 TEST_CASE("descent on standardised features meets the closed form to 1e-9") {
   const Dataset houses = synthetic_housing(50, 7);
   const Standardizer scaling = Standardizer::fit(houses.features);

@@ -11,6 +11,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -176,4 +177,54 @@ TEST_CASE("run: bad input is refused with one line naming the flag and exit 2") 
   }
   const Run ok = chapter("--experiment run --batch-size 200 --epochs 2 --lr 0.4");
   CHECK(ok.status == 0);
+}
+
+TEST_CASE("a learning rate that blows up is a reported result: the update and its loss, exit 0") {
+  // Every run below diverges; the figures are asked for too, which must not turn the result into
+  // a failure ("cannot draw figures") when no point of a loss curve is finite.
+  const std::filesystem::path out = std::filesystem::temp_directory_path() / "descent-ch04-divergence";
+  std::filesystem::remove_all(out);
+  const std::string to = " --out " + out.string();
+  SECTION("compare: η = 5 and η = 1e308, each variant's update and batch loss") {
+    const Run five = chapter("--lr 5" + to);
+    REQUIRE(five.status == 0);
+    CHECK(has_row(five.out, {"batch ", "diverged", "—", "—"}));
+    CHECK(contains(five.out, "batch diverged at update 6: batch loss 1.222e+13"));
+    CHECK(contains(five.out, "SGD diverged at update 9: batch loss"));
+    const Run huge = chapter("--lr 1e308" + to);
+    REQUIRE(huge.status == 0);
+    CHECK(contains(huge.out, "mini-batch diverged at update 2: batch loss overflow (+inf)"));
+    CHECK(contains(huge.out, "(no figure of the loss: no run has a finite point to draw)"));
+  }
+  SECTION("decay: a blown-up run has no last epoch to average, not a mean of 0") {
+    const Run run = chapter("--experiment decay --lr 5" + to);
+    REQUIRE(run.status == 0);
+    CHECK(row(run.out, "constant ")[2] == "diverged");
+    CHECK_FALSE(contains(run.out, "0.0e+00"));
+    CHECK(contains(run.out, "cosine diverged at update 9: batch loss 2.369e+15"));
+  }
+  SECTION("scaling: a B whose runs blew up names the seed, the update and the batch loss") {
+    const Run run = chapter("--experiment scaling");  // the book's run: B = 200 has η = 1 > 2/λmax
+    REQUIRE(run.status == 0);
+    CHECK(row(run.out, "200 ")[3] == "diverged");
+    CHECK(contains(run.out, "B = 200: seed 1 diverged at update 14: batch loss 5.067e+12"));
+  }
+  SECTION("run: the update, the batch loss, and the CSV still written") {
+    const Run run = chapter("--experiment run --lr 1e308" + to);
+    REQUIRE(run.status == 0);
+    CHECK(contains(run.out, "diverged at update 2: batch loss overflow (+inf)"));
+    CHECK(std::filesystem::exists(out / "run.csv"));
+  }
+  std::filesystem::remove_all(out);
+}
+
+TEST_CASE("one epoch: full batch takes one update, and its last-quarter distance is a number") {
+  // The last quarter of 2 path points was empty: the RMS printed "undefined (NaN)".
+  const Run run = chapter("--epochs 1 --no-plot");
+  REQUIRE(run.status == 0);
+  const auto batch = row(run.out, "batch ");
+  REQUIRE(batch.size() == 9);
+  CHECK(batch[2] == "1");
+  CHECK(batch[7] == batch[8]);  // one point: the RMS over it is the final distance
+  CHECK_FALSE(contains(run.out, "undefined"));
 }

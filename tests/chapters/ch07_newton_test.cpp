@@ -121,3 +121,23 @@ TEST_CASE("the run experiment: each method, and bad input refused with exit 2") 
     CHECK(std::count(refused.out.begin(), refused.out.end(), '\n') == 1);
   }
 }
+
+TEST_CASE("digits from a start where pure Newton stalls says so after the table") {
+  const Run stalled = chapter("--experiment digits --start 1e10,1e10");
+  REQUIRE(stalled.status == 0);
+  CHECK(contains(stalled.out, "pure Newton did not converge: still going after 12 steps"));
+  const Run near = chapter("--experiment digits");
+  REQUIRE(near.status == 0);
+  CHECK_FALSE(contains(near.out, "did not converge"));
+}
+
+TEST_CASE("the L-BFGS race runs Newton too when n is small enough for its dense Hessian") {
+  // Before, "Newton is not run on n = 4: its Hessian has n² = 16 entries (128 B)".
+  const Run small = chapter("--experiment lbfgs --dimension 4 --large 0 --budget-2d 100 --budget-nd 1000");
+  REQUIRE(small.status == 0);
+  CHECK_FALSE(contains(small.out, "Newton is not run"));
+  CHECK(has_row(small.out, {"extended n = 4", "newton", "reached"}));
+  const Run large = chapter("--experiment lbfgs --dimension 2002 --large 0 --budget-2d 100 --budget-nd 10");
+  REQUIRE(large.status == 0);
+  CHECK(contains(large.out, "Newton is not run on n = 2002"));
+}

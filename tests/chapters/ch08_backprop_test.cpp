@@ -69,3 +69,13 @@ TEST_CASE("a learning rate that blows training up is reported, not a crash") {
   CHECK(contains(run.out, "Diverged at update 2: batch loss"));
   CHECK_FALSE(contains(run.out, "nan"));
 }
+
+TEST_CASE("a layer whose gradient is exactly 0 leaves its ratio out, never NaN or ∞ in the table") {
+  // Two ReLU units per layer are all off for this image: ‖∂L/∂W‖ = 0 in both layers, 0/0 once.
+  const Run run = chapter("--experiment depth --depth 2 --width 2 --images 1");
+  REQUIRE(run.status == 0);
+  CHECK(has_row(run.out, {"ReLU, He", "0.0e+00", "0.0e+00", "—", "—"}));
+  CHECK(contains(run.out, "(—: a gradient norm is exactly 0, every unit off or an underflow, so no ratio)"));
+  CHECK_FALSE(contains(run.out, "undefined"));
+  CHECK_FALSE(contains(run.out, "overflow"));
+}

@@ -131,6 +131,18 @@ TEST_CASE("unknown flags, abbreviations, stray words and unknown experiments are
   CHECK(seen.experiment.empty());
 }
 
+TEST_CASE("a long flag typed with one dash (or three) is named as misspelt, not as another experiment's") {
+  // "-steps" once read as "--steps does not apply to --experiment count (it is a flag of: count, …)".
+  const Outcome one_dash = run({"-steps", "3"});
+  CHECK(one_dash.status == 2);
+  CHECK(one_dash.err == "prog: '-steps' is not a flag: long flags take two dashes (--steps)\n");
+  CHECK(run({"---rate", "0.5"}).err == "prog: '---rate' is not a flag: long flags take two dashes (--rate)\n");
+  CHECK(run({"-bogus"}).err.find("'-bogus'") != std::string::npos);  // unknown anywhere: Boost's own words
+  const Outcome quiet_short = run({"--experiment", "scale", "-q"});  // a short flag keeps its one dash
+  CHECK(quiet_short.err == "prog: -q does not apply to --experiment scale (it is a flag of: count)\n");
+  CHECK(seen.experiment.empty());
+}
+
 TEST_CASE("an experiment name declared twice is a programming error") {
   Chapter chapter("prog", "twice");
   chapter.add({.name = "count", .summary = "counts"}, count);

@@ -53,6 +53,15 @@ TEST_CASE("every malformed CSV names the file, line and column") {
   CHECK(error_of("good/houses.csv", "4").find("no column '4'") != std::string::npos);
 }
 
+TEST_CASE("a corrupt cell is quoted harmlessly: control bytes escaped, at most 40 bytes") {
+  // Quoted raw, "\x1b[2J" would clear the reader's terminal; a binary file, fill a screen.
+  const std::string bad = data_dir + "/bad_csv/";
+  CHECK(error_of("bad_csv/control_bytes.csv") ==
+        bad + "control_bytes.csv:3:2 (price): '\\x1b[2J\\x1b[31mwiped' is not a number");
+  CHECK(error_of("bad_csv/long_cell.csv") ==
+        bad + "long_cell.csv:3:2 (price): '" + std::string(40, 'x') + "…' is not a number");
+}
+
 TEST_CASE("a byte-order mark is not part of the first column's name; only regular files are read") {
   const Table t = read_csv(data_dir + "/good/bom.csv");
   CHECK(t.columns == std::vector<std::string>{"size", "price"});

@@ -78,18 +78,37 @@ inline int whole_number(descent::Random& random, int low, int high) {
   return low + static_cast<int>(random.below(static_cast<std::uint64_t>(high - low + 1)));
 }
 
+/// A random rotation: the orthogonal factor Q of an n × n matrix of standard normal draws
+/// (drawn column by column). Its columns point in no special direction: neither along an axis
+/// nor along (1, …, 1).
+inline Eigen::MatrixXd random_rotation(descent::Random& random, Eigen::Index n) {
+  const Eigen::MatrixXd gaussian = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
+  return Eigen::HouseholderQR<Eigen::MatrixXd>(gaussian).householderQ();
+}
+
+/// The symmetric matrix Q·diag(eigenvalues)·Qᵀ: eigenvalue i along column i of `rotation`,
+/// symmetrised exactly, so that every way of reading it (rows or columns) sees the same matrix.
+inline Eigen::MatrixXd with_eigenvalues(const Eigen::MatrixXd& rotation, const Eigen::VectorXd& eigenvalues) {
+  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
+  return 0.5 * (h + h.transpose());
+}
+
+/// A symmetric matrix with the given eigenvalues along the directions of a fresh random rotation.
+inline Eigen::MatrixXd rotated(descent::Random& random, const Eigen::VectorXd& eigenvalues) {
+  return with_eigenvalues(random_rotation(random, eigenvalues.size()), eigenvalues);
+}
+
 /// A symmetric positive-definite n × n matrix (as rows) with eigenvalues uniform on
 /// [smallest, largest] along random directions: a rotated quadratic bowl's Hessian.
 inline json random_spd_matrix(descent::Random& random, int n, double smallest = 0.2, double largest = 3.0) {
-  const Eigen::MatrixXd q = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-  const Eigen::MatrixXd rotation = Eigen::HouseholderQR<Eigen::MatrixXd>(q).householderQ();
+  const Eigen::MatrixXd rotation = random_rotation(random, n);  // drawn before the eigenvalues
   Eigen::VectorXd eigenvalues(n);
   for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(smallest, largest);
-  const Eigen::MatrixXd h = rotation * eigenvalues.asDiagonal() * rotation.transpose();
+  const Eigen::MatrixXd h = with_eigenvalues(rotation, eigenvalues);
   json rows = json::array();
   for (int r = 0; r < n; ++r) {
     json row = json::array();
-    for (int c = 0; c < n; ++c) row.push_back(0.5 * (h(r, c) + h(c, r)));
+    for (int c = 0; c < n; ++c) row.push_back(h(r, c));
     rows.push_back(row);
   }
   return rows;

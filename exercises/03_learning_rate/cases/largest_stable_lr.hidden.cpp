@@ -4,7 +4,6 @@
 
 #include "largest_stable_lr.requests.hpp"
 
-#include <Eigen/QR>
 
 #include <cmath>
 #include <vector>
@@ -23,16 +22,6 @@ Eigen::MatrixXd from_rows(int n, std::initializer_list<double> entries) {
   return m;
 }
 
-// A symmetric matrix with the given eigenvalues in a random orthogonal basis (the Q of a random
-// Gaussian matrix), symmetrized so that every way of reading it sees the same matrix. Its top
-// eigenvector is neither an axis nor (1, …, 1).
-Eigen::MatrixXd rotated(descent::Random& random, const Eigen::VectorXd& eigenvalues) {
-  const Eigen::Index n = eigenvalues.size();
-  const Eigen::MatrixXd gaussian = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-  const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(gaussian).householderQ();
-  const Eigen::MatrixXd h = q * eigenvalues.asDiagonal() * q.transpose();
-  return 0.5 * (h + h.transpose());
-}
 
 }  // namespace
 
@@ -64,8 +53,8 @@ void hidden_cases(grading::CaseBook& book) {
   // gap between them (a fixed, small number of power-iteration steps) is far from converged.
   book.add({.name = "two nearly equal largest eigenvalues in a rotated basis",
             .points = 2,
-            .calls = {largest_stable_learning_rate(rotated(book.random(), Eigen::Vector<double, 5>(0.5, 10, 3, 9.9, 1))),
-                      largest_stable_learning_rate(rotated(book.random(), Eigen::Vector4d(0.9999, 0.2, 1, 0.5)))},
+            .calls = {largest_stable_learning_rate(grading::rotated(book.random(), Eigen::Vector<double, 5>(0.5, 10, 3, 9.9, 1))),
+                      largest_stable_learning_rate(grading::rotated(book.random(), Eigen::Vector4d(0.9999, 0.2, 1, 0.5)))},
             .tolerance = {0.0, 1e-9},
             .closed_form = {value(0.2), value(2.0)}});
 
@@ -88,7 +77,7 @@ void hidden_cases(grading::CaseBook& book) {
     const int n = 1 + static_cast<int>(book.random().below(8));
     Eigen::VectorXd eigenvalues(n);
     for (int i = 0; i < n; ++i) eigenvalues[i] = std::pow(10.0, book.random().uniform(-3.0, 3.0));
-    spread.calls.push_back(largest_stable_learning_rate(rotated(book.random(), eigenvalues)));
+    spread.calls.push_back(largest_stable_learning_rate(grading::rotated(book.random(), eigenvalues)));
   }
   book.add(spread);
 }

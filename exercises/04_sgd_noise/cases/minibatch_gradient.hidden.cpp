@@ -25,7 +25,10 @@ Data synthetic_data(descent::Random& random, int n, int d, double smallest_scale
   Data data;
   std::vector<double> scale, offset, truth;
   for (int j = 0; j < d; ++j) {
-    scale.push_back(std::exp(random.uniform(std::log(smallest_scale), std::log(largest_scale)) + random.uniform(-0.5, 0.5)));
+    // One draw per statement: the order of draws inside one expression is up to the compiler.
+    const double log_scale = random.uniform(std::log(smallest_scale), std::log(largest_scale));
+    const double jitter = random.uniform(-0.5, 0.5);
+    scale.push_back(std::exp(log_scale + jitter));
     offset.push_back(scale.back() * random.uniform(-2.0, 2.0));
     truth.push_back(random.uniform(-2.0, 2.0) / scale.back());
     data.w.push_back(truth.back() + random.uniform(-3.0, 3.0) / scale.back());
@@ -77,7 +80,9 @@ void ask_on_fresh_data(grading::Case& c, descent::Random& random, int count, con
   for (int k = 0; k < count; ++k) {
     const int n = grading::whole_number(random, data_class.fewest, data_class.most);
     const int d = grading::whole_number(random, 1, data_class.most_features);
-    ask(c, synthetic_data(random, n, d, data_class.smallest_scale, data_class.largest_scale), pick(random, n));
+    const Indices batch = pick(random, n);  // the batch drawn first, then the data
+    const Data data = synthetic_data(random, n, d, data_class.smallest_scale, data_class.largest_scale);
+    ask(c, data, batch);
   }
 }
 

@@ -5,7 +5,6 @@
 
 #include "classify_critical_point.requests.hpp"
 
-#include <Eigen/QR>
 
 #include <string>
 #include <vector>
@@ -17,11 +16,7 @@ namespace {
 
 // The spectrum λ in a random orthonormal basis (the Q of a Gaussian matrix), made exactly symmetric.
 Eigen::MatrixXd turned(descent::Random& random, const Eigen::VectorXd& lambda) {
-  const auto n = lambda.size();
-  const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(
-                                Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); })).householderQ();
-  const Eigen::MatrixXd h = q * lambda.asDiagonal() * q.transpose();
-  return 0.5 * (h + h.transpose());
+  return grading::rotated(random, lambda);
 }
 
 Eigen::VectorXd spectrum(const std::vector<double>& values) {

@@ -6,7 +6,6 @@
 #include "perturbed_descent.requests.hpp"
 #include "protocol.hpp"
 
-#include <Eigen/QR>
 
 #include <cmath>
 #include <vector>
@@ -22,14 +21,13 @@ int any_seed(descent::Random& random) { return grading::whole_number(random, 1, 
 // so that plain descent walks into the saddle point and stays there.
 Run rotated_saddle(descent::Random& random, const std::vector<double>& lambda) {
   const auto n = static_cast<Eigen::Index>(lambda.size());
-  const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(
-                                Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); })).householderQ();
-  const Eigen::MatrixXd h = q * Eigen::Map<const Eigen::VectorXd>(lambda.data(), n).asDiagonal() * q.transpose();
+  const Eigen::MatrixXd q = grading::random_rotation(random, n);
+  const Eigen::MatrixXd h = grading::with_eigenvalues(q, Eigen::Map<const Eigen::VectorXd>(lambda.data(), n));
   Eigen::VectorXd up = Eigen::VectorXd::Zero(n);
   for (Eigen::Index i = 0; i + 1 < n; ++i) up[i] = random.normal();
   const Eigen::VectorXd center = Eigen::VectorXd::NullaryExpr(n, [&] { return random.uniform(-3.0, 3.0); });
   const Eigen::VectorXd start = center + 2.0 * q * up.normalized();
-  return {.function = {{"kind", "quadratic"}, {"hessian", protocol::matrix(0.5 * (h + h.transpose()))},
+  return {.function = {{"kind", "quadratic"}, {"hessian", protocol::matrix(h)},
                        {"center", Vector(center.begin(), center.end())}},
           .start = Vector(start.begin(), start.end()),
           .steps = 450,

@@ -46,7 +46,11 @@ void hidden_cases(grading::CaseBook& book) {
     const int n = grading::whole_number(random, 2, 5);
     const Settings settings = random_settings(random);
     std::vector<json> steps;
-    for (int k = 0; k < 24; ++k) steps.push_back(settings.step(static_cast<int>(random.below(2)), grading::uniform_numbers(random, n, -3.0, 3.0)));
+    for (int k = 0; k < 24; ++k) {
+      const Vector gradient = grading::uniform_numbers(random, n, -3.0, 3.0);  // one draw per statement
+      const int state = static_cast<int>(random.below(2));
+      steps.push_back(settings.step(state, gradient));
+    }
     std::vector<json> fresh_steps;
     for (int k = 0; k < 6; ++k) fresh_steps.push_back(settings.step(0, grading::uniform_numbers(random, n, -3.0, 3.0)));
     book.add({.name = "two optimizers stepped in turn (interleaved calls on independent states), then a fresh one",
@@ -100,7 +104,10 @@ void hidden_cases(grading::CaseBook& book) {
       std::vector<json> steps;
       for (int k = 0; k < 5; ++k) {
         Vector g;
-        for (int i = 0; i < n; ++i) g.push_back(std::pow(10.0, random.uniform(-10.0, -7.0)) * (random.below(2) ? 1 : -1));
+        for (int i = 0; i < n; ++i) {
+          const double size = std::pow(10.0, random.uniform(-10.0, -7.0));  // one draw per statement
+          g.push_back(random.below(2) ? size : -size);
+        }
         steps.push_back(settings.step(0, g));
       }
       tiny.calls.push_back(adamw_steps({fresh_state(grading::uniform_numbers(random, n, -1.0, 1.0))}, steps));

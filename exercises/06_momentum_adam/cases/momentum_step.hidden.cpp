@@ -54,15 +54,19 @@ void hidden_cases(grading::CaseBook& book) {
     const double momentum = random.uniform(0.5, 0.95);
     std::vector<json> steps;
     for (int k = 0; k < 24; ++k) {
-      steps.push_back(step(static_cast<int>(random.below(2)), grading::uniform_numbers(random, n, -3.0, 3.0), learning_rate, momentum));
+      const Vector gradient = grading::uniform_numbers(random, n, -3.0, 3.0);  // one draw per statement
+      const int which = static_cast<int>(random.below(2));
+      steps.push_back(step(which, gradient, learning_rate, momentum));
     }
     const json zeros = Vector(static_cast<std::size_t>(n), 0.0);
+    const json interleaved = momentum_steps(
+        {state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros), state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros)},
+        steps);
+    const std::vector<json> fresh_steps = random_steps(random, 0, n, 6, learning_rate, momentum);
+    const json fresh = momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros)}, fresh_steps);
     book.add({.name = "two optimizers stepped in turn (interleaved calls on independent states), then a fresh one",
               .points = 2,
-              .calls = {momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros), state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros)},
-                                       steps),
-                        momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), zeros)},
-                                       random_steps(random, 0, n, 6, learning_rate, momentum))},
+              .calls = {interleaved, fresh},
               .tolerance = differential});
   }
 
@@ -83,9 +87,14 @@ void hidden_cases(grading::CaseBook& book) {
     grading::Case resumed{.name = "runs resumed from a saved, non-zero velocity", .points = 1, .tolerance = differential};
     for (int run = 0; run < 3; ++run) {
       const int n = grading::whole_number(random, 1, 5);
-      resumed.calls.push_back(momentum_steps({state(grading::uniform_numbers(random, n, -2.0, 2.0), grading::uniform_numbers(random, n, -4.0, 4.0))},
-                                             random_steps(random, 0, n, grading::whole_number(random, 1, 5), random.uniform(0.05, 0.5),
-                                                          random.uniform(0.0, 0.99))));
+      // One draw per statement: the order of a call's arguments is up to the compiler.
+      const double momentum = random.uniform(0.0, 0.99);
+      const double learning_rate = random.uniform(0.05, 0.5);
+      const int steps = grading::whole_number(random, 1, 5);
+      std::vector<json> resumed_steps = random_steps(random, 0, n, steps, learning_rate, momentum);
+      const Vector velocity = grading::uniform_numbers(random, n, -4.0, 4.0);
+      const Vector position = grading::uniform_numbers(random, n, -2.0, 2.0);
+      resumed.calls.push_back(momentum_steps({state(position, velocity)}, std::move(resumed_steps)));
     }
     book.add(resumed);
   }

@@ -20,6 +20,14 @@ History random_history(descent::Random& random, int n, int k) {
   return on_quadratic(random_spd(random, n, 0.2, 5.0), steps);
 }
 
+/// A request with a random history of k pairs and a random gradient, drawn in that order (one
+/// draw per statement: the order in which a call's arguments are evaluated is up to the compiler).
+json random_request(descent::Random& random, int n, int k) {
+  const History history = random_history(random, n, k);
+  const Eigen::VectorXd gradient = random_vector(random, n);
+  return lbfgs_direction(gradient, history);
+}
+
 }  // namespace
 
 void hidden_cases(grading::CaseBook& book) {
@@ -31,7 +39,7 @@ void hidden_cases(grading::CaseBook& book) {
                           .tolerance = differential};
   for (int k = 0; k <= 8; k += 2) {
     const int n = grading::whole_number(random, 2, 50);
-    quadratic.calls.push_back(lbfgs_direction(random_vector(random, n), random_history(random, n, k)));
+    quadratic.calls.push_back(random_request(random, n, k));
   }
   book.add(quadratic);
 
@@ -116,7 +124,7 @@ void hidden_cases(grading::CaseBook& book) {
   {
     grading::Case in_turn{.name = "empty and full histories in turn, in one run", .points = 1, .tolerance = differential};
     const int n = grading::whole_number(random, 2, 10);
-    for (const int k : {0, 6, 0, 1, 3}) in_turn.calls.push_back(lbfgs_direction(random_vector(random, n), random_history(random, n, k)));
+    for (const int k : {0, 6, 0, 1, 3}) in_turn.calls.push_back(random_request(random, n, k));
     book.add(in_turn);
   }
 
@@ -124,7 +132,7 @@ void hidden_cases(grading::CaseBook& book) {
     const int n = 50;
     book.add({.name = "a long history: 20 pairs in 50 dimensions",
               .points = 1,
-              .calls = {lbfgs_direction(random_vector(random, n), random_history(random, n, 20))},
+              .calls = {random_request(random, n, 20)},
               .tolerance = differential});
   }
 }

@@ -57,4 +57,27 @@ void public_cases(grading::CaseBook& book) {
             .parts = direction_and_shift,
             .hint = "-3 + 1 is still negative; -3 + 5 = 2, so d = -2/2 = -1 and tau = 5.",
             .closed_form = {expect({-1.0}, 5.0)}});
+
+  // Curvatures 1 and 1e10 (then −2, 1 and 1e10, shifted by 4.5) along the columns of a
+  // Householder reflection, g along the steepest: d is about 1e-10, and only a solve through a
+  // factorisation leaves a residual ‖(H + τI)·d + g‖ at rounding level; g times a computed
+  // inverse leaves one about κ·ε larger. Only the residual and τ are compared.
+  {
+    const auto reflection = [](const Eigen::VectorXd& v) -> Eigen::MatrixXd {
+      return Eigen::MatrixXd::Identity(v.size(), v.size()) - 2.0 * v * v.transpose() / v.squaredNorm();
+    };
+    const Eigen::MatrixXd q2 = reflection(Eigen::Vector2d(1.0, 2.0));
+    const Eigen::MatrixXd q3 = reflection(Eigen::Vector3d(1.0, 2.0, 2.0));
+    const Eigen::VectorXd g2 = q2.col(1), g3 = q3.col(2);
+    book.add({.name = "ill-conditioned Hessians (curvatures up to 1e10): d solves the system to rounding level",
+              .points = 2,
+              .calls = {newton_direction(grading::with_eigenvalues(q2, Eigen::Vector2d(1.0, 1e10)), {g2[0], g2[1]}, 1e-3, 10.0),
+                        newton_direction(grading::with_eigenvalues(q3, Eigen::Vector3d(-2.0, 1.0, 1e10)),
+                                         {g3[0], g3[1], g3[2]}, 0.5, 3.0)},
+              .tolerance = {1e-12, 0.0},
+              .parts = {"/residual", "/shift"},
+              .hint = "Solve (H + tau I) d = -g with the Cholesky factorisation that succeeded (cholesky.solve), "
+                      "never by multiplying g by an inverse, which loses about kappa·eps: here the residual "
+                      "must stay below 1e-12. The second Hessian needs tau = 4.5 (0.5 and 1.5 leave -1.5 and -0.5)."});
+  }
 }

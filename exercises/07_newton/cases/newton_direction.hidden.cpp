@@ -25,7 +25,7 @@ Rule random_rule(descent::Random& random) { return {std::pow(10.0, random.unifor
 Eigen::MatrixXd positive_definite(descent::Random& random, int n) {
   Eigen::VectorXd eigenvalues(n);
   for (int i = 0; i < n; ++i) eigenvalues[i] = random.uniform(0.2, 5.0);
-  return rotated(random, eigenvalues);
+  return grading::rotated(random, eigenvalues);
 }
 
 /// An indefinite n × n Hessian for which the shifts τ0, …, τ0·c^growths fail and τ0·c^(growths+1)
@@ -36,7 +36,7 @@ Eigen::MatrixXd indefinite(descent::Random& random, int n, const Rule& rule, int
   Eigen::VectorXd eigenvalues(n);
   eigenvalues[0] = smallest;
   for (int i = 1; i < n; ++i) eigenvalues[i] = random.uniform(smallest, 3.0 * std::max(1.0, -smallest));
-  return rotated(random, eigenvalues);
+  return grading::rotated(random, eigenvalues);
 }
 
 json random_call(descent::Random& random, const Eigen::MatrixXd& hessian, const Rule& rule) {
@@ -55,7 +55,10 @@ void hidden_cases(grading::CaseBook& book) {
                          .tolerance = differential,
                          .parts = direction_and_shift};
   for (int k = 0; k < 4; ++k) {
-    definite.calls.push_back(random_call(random, positive_definite(random, grading::whole_number(random, 1, 8)), random_rule(random)));
+    // One draw per statement: the order in which a call's arguments are evaluated is up to the compiler.
+    const Rule rule = random_rule(random);
+    const Eigen::MatrixXd hessian = positive_definite(random, grading::whole_number(random, 1, 8));
+    definite.calls.push_back(random_call(random, hessian, rule));
   }
   book.add(definite);
 
@@ -81,6 +84,7 @@ void hidden_cases(grading::CaseBook& book) {
     const int n = grading::whole_number(random, 2, 6);
     in_turn.calls = {random_call(random, indefinite(random, n, rule, 3), rule),
                      random_call(random, positive_definite(random, n), rule),
+                     random_call(random, indefinite(random, n, rule, -1), rule),
                      random_call(random, indefinite(random, n, rule, 0), rule),
                      random_call(random, indefinite(random, n, rule, 2), rule),
                      random_call(random, indefinite(random, n, rule, 1), rule),
@@ -112,13 +116,36 @@ void hidden_cases(grading::CaseBook& book) {
     for (const int n : {2, 5, 12}) {
       Eigen::VectorXd eigenvalues(n);
       for (int i = 0; i < n; ++i) eigenvalues[i] = std::pow(1e10, static_cast<double>(i) / (n - 1));
-      const Eigen::MatrixXd gaussian = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-      const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(gaussian).householderQ();
-      const Eigen::MatrixXd h = q * eigenvalues.asDiagonal() * q.transpose();
+      const Eigen::MatrixXd q = grading::random_rotation(random, n);
       const Eigen::VectorXd steepest = q.col(n - 1);
-      accurate.calls.push_back(newton_direction(0.5 * (h + h.transpose()), Vector(steepest.begin(), steepest.end()), 1e-3, 10.0));
+      accurate.calls.push_back(
+          newton_direction(grading::with_eigenvalues(q, eigenvalues), Vector(steepest.begin(), steepest.end()), 1e-3, 10.0));
     }
     book.add(accurate);
+  }
+
+  // The same with negative curvature: −τ0·c^(2 + v) first, then curvatures from 1 to 1e10 (a
+  // log-uniform ladder), g along the steepest. H + τI is positive definite by a margin of at
+  // least 4.4 for τ = 10, and clearly indefinite (by 0.78 or more, far above Cholesky's
+  // rounding of about 1e-6) for τ = 1.
+  {
+    grading::Case indefinite_accurate{.name = "ill-conditioned indefinite Hessians (a negative curvature of a few units, the others up to 1e10), g along "
+                                              "the steepest direction: the shift and the residual of the solve",
+                                      .points = 2,
+                                      .tolerance = {1e-12, 0.0},
+                                      .parts = {"/residual", "/shift"}};
+    const Rule rule{1e-2, 10.0};
+    for (const int n : {3, 6, 10}) {
+      Eigen::VectorXd eigenvalues(n);
+      eigenvalues[0] = -rule.first_shift * std::pow(rule.shift_growth, 2.0 + random.uniform(0.25, 0.75));
+      for (int i = 1; i < n; ++i) eigenvalues[i] = std::pow(1e10, static_cast<double>(i - 1) / (n - 2));
+      const Eigen::MatrixXd q = grading::random_rotation(random, n);
+      const Eigen::VectorXd steepest = q.col(n - 1);
+      indefinite_accurate.calls.push_back(newton_direction(grading::with_eigenvalues(q, eigenvalues),
+                                                           Vector(steepest.begin(), steepest.end()), rule.first_shift,
+                                                           rule.shift_growth));
+    }
+    book.add(indefinite_accurate);
   }
 
   // Positive semi-definite is not positive definite: a zero curvature must be shifted too.
@@ -149,7 +176,8 @@ void hidden_cases(grading::CaseBook& book) {
   for (int k = 0; k < 3; ++k) {
     const Rule rule = random_rule(random);
     const int n = grading::whole_number(random, 30, 50);
-    large.calls.push_back(random_call(random, k == 0 ? positive_definite(random, n) : indefinite(random, n, rule, k), rule));
+    // k = 1: τ0 itself is enough; k = 2: two growths.
+    large.calls.push_back(random_call(random, k == 0 ? positive_definite(random, n) : indefinite(random, n, rule, 3 * k - 4), rule));
   }
   book.add(large);
 }

@@ -5,7 +5,6 @@
 
 #include "grading/cases.hpp"
 
-#include <Eigen/QR>
 
 #include <string>
 #include <vector>
@@ -36,14 +35,5 @@ inline json expect(const Vector& direction, double shift) {
   return {{"value", {{"/direction", direction}, {"/shift", shift}}}};
 }
 
-/// A symmetric matrix with the given eigenvalues along the axes of a random rotation (the Q of a
-/// Gaussian matrix), symmetrised so that every way of reading it sees the same matrix.
-inline Eigen::MatrixXd rotated(descent::Random& random, const Eigen::VectorXd& eigenvalues) {
-  const Eigen::Index n = eigenvalues.size();
-  const Eigen::MatrixXd gaussian = Eigen::MatrixXd::NullaryExpr(n, n, [&] { return random.normal(); });
-  const Eigen::MatrixXd q = Eigen::HouseholderQR<Eigen::MatrixXd>(gaussian).householderQ();
-  const Eigen::MatrixXd h = q * eigenvalues.asDiagonal() * q.transpose();
-  return 0.5 * (h + h.transpose());
-}
 
 }  // namespace requests

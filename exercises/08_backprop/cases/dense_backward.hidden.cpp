@@ -14,8 +14,9 @@ void hidden_cases(grading::CaseBook& book) {
   descent::Random& random = book.random();
   const grading::Tolerance differential{1e-12, 1e-10};
 
-  // Random shapes and activations in one run (nothing may be kept from an earlier call), the
-  // first call again at the end.
+  // Random shapes and activations in one run (nothing may be kept from an earlier call): every
+  // third layer twice in a row, the second time with new numbers, as a training loop calls it;
+  // the first call again at the end. ReLU layers on whole numbers, so that some z are exactly 0.
   {
     grading::Case mixed{
         .name = "random layers with every activation, batches of 1 to 16, 1 to 6 inputs and outputs, "
@@ -27,20 +28,24 @@ void hidden_cases(grading::CaseBook& book) {
       const int batch = grading::whole_number(random, 1, 16);
       const int n_in = grading::whole_number(random, 1, 6);
       const int n_out = grading::whole_number(random, 1, 6);
-      mixed.calls.push_back(random_layer(random, batch, n_in, n_out, activations()[static_cast<std::size_t>(k % 4)]));
+      const std::string& f = activations()[static_cast<std::size_t>(k % 4)];
+      mixed.calls.push_back(mixed_layer(random, batch, n_in, n_out, f));
+      if (k % 3 == 0) mixed.calls.push_back(mixed_layer(random, batch, n_in, n_out, f));
     }
     mixed.calls.push_back(mixed.calls.front());
     book.add(mixed);
   }
 
-  // n_in ≠ n_out, so a transposed weight gradient has the wrong shape, and B ≠ n_in, n_out.
+  // n_in ≠ n_out, so a transposed weight gradient has the wrong shape, and B ≠ n_in, n_out. The
+  // four activations on one shape, then on the other: each call's shapes are the call before's.
   {
     grading::Case non_square{.name = "non-square layers (more outputs than inputs, and fewer), each activation",
                              .points = 2,
                              .tolerance = differential};
-    for (const std::string& f : activations()) {
-      non_square.calls.push_back(random_layer(random, 5, 2, 7, f));
-      non_square.calls.push_back(random_layer(random, 3, 6, 1, f));
+    for (const std::vector<int>& shape : {std::vector<int>{5, 2, 7}, std::vector<int>{3, 6, 1}}) {
+      for (const std::string& f : activations()) {
+        non_square.calls.push_back(mixed_layer(random, shape[0], shape[1], shape[2], f));
+      }
     }
     book.add(non_square);
   }
@@ -81,21 +86,7 @@ void hidden_cases(grading::CaseBook& book) {
     grading::Case zeros{.name = "ReLU with many pre-activations exactly 0 among positive and negative ones",
                         .points = 1,
                         .tolerance = differential};
-    const auto whole_rows = [&](int rows, int columns) {
-      Rows m;
-      for (int r = 0; r < rows; ++r) {
-        std::vector<double> row;
-        for (int c = 0; c < columns; ++c) row.push_back(grading::whole_number(random, -1, 1));
-        m.push_back(row);
-      }
-      return m;
-    };
-    for (int k = 0; k < 3; ++k) {
-      const Rows X = whole_rows(6, 3);
-      const Rows W = whole_rows(3, 4);
-      const Rows b = whole_rows(1, 4);
-      zeros.calls.push_back(dense_backward(X, W, b.front(), "relu", uniform_rows(random, 6, 4, -0.2, 0.2)));
-    }
+    for (int k = 0; k < 3; ++k) zeros.calls.push_back(whole_number_layer(random, 6, 3, 4, "relu"));
     book.add(zeros);
   }
 

@@ -49,4 +49,33 @@ inline json random_layer(descent::Random& random, int batch, int n_in, int n_out
   return dense_backward(X, W, b, activation, uniform_rows(random, batch, n_out, -scale, scale));
 }
 
+/// A rows × columns matrix of whole numbers, each −1, 0 or 1.
+inline Rows whole_rows(descent::Random& random, int rows, int columns) {
+  Rows m;
+  for (int r = 0; r < rows; ++r) {
+    std::vector<double> row;
+    for (int c = 0; c < columns; ++c) row.push_back(grading::whole_number(random, -1, 1));
+    m.push_back(row);
+  }
+  return m;
+}
+
+/// A random layer whose X, W and b are whole numbers (−1, 0 or 1), so that z is a whole number
+/// and many pre-activations are exactly 0: where ReLU's slope at 0 shows. G as in random_layer.
+inline json whole_number_layer(descent::Random& random, int batch, int n_in, int n_out, const std::string& activation) {
+  const double scale = 1.0 / static_cast<double>(batch);
+  // One draw per statement: the order of a call's arguments is unspecified.
+  const Rows X = whole_rows(random, batch, n_in);
+  const Rows W = whole_rows(random, n_in, n_out);
+  const Rows b = whole_rows(random, 1, n_out);
+  return dense_backward(X, W, b.front(), activation, uniform_rows(random, batch, n_out, -scale, scale));
+}
+
+/// A layer for the mixed cases: ReLU layers on whole numbers (pre-activations at exactly 0
+/// among the others), every other activation on real numbers.
+inline json mixed_layer(descent::Random& random, int batch, int n_in, int n_out, const std::string& activation) {
+  if (activation == "relu") return whole_number_layer(random, batch, n_in, n_out, activation);
+  return random_layer(random, batch, n_in, n_out, activation);
+}
+
 }  // namespace requests

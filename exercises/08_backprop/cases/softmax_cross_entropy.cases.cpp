@@ -93,6 +93,19 @@ void public_cases(grading::CaseBook& book) {
               .closed_form = {loss_and_gradient(mean_loss(logits, labels), measured_gradient(logits, labels))}});
   }
 
+  // The statement's example: (1000, 0) with label 1. e^1000 overflows, and p_1 = e^−1000 underflows
+  // to 0, yet ℓ = 1000 + log(1 + e^−1000) = 1000. In a batch with the row (0, ln 3), label 1
+  // (ℓ = ln(4/3)), each row keeps its own shift, and everything is halved.
+  book.add({.name = "logits (1000, 0) with label 1: the loss is 1000, not infinity, alone and in a batch",
+            .points = 2,
+            .calls = {softmax_cross_entropy({{1000, 0}}, {1}), softmax_cross_entropy({{1000, 0}, {0, ln3}}, {1, 1})},
+            .hint = "Shift each row by its own largest logit m before exponentiating, and compute the loss as "
+                    "log(sum of e^(z - m)) - (z_y - m), never as -log(p_y): here p_1 = e^-1000 is 0 in double "
+                    "precision. Expected loss 1000 and gradient [[1, -1]]; then loss (1000 + ln(4/3))/2 and "
+                    "gradient [[0.5, -0.5], [0.125, -0.125]].",
+            .closed_form = {loss_and_gradient(1000.0, {{1.0, -1.0}}),
+                            loss_and_gradient(0.5 * (1000.0 + std::log(4.0 / 3.0)), {{0.5, -0.5}, {0.125, -0.125}})}});
+
   book.add({.name = "a label equal to the number of classes is an error",
             .points = 1,
             .calls = {softmax_cross_entropy({{0.5, 1.0, -0.5}, {0.0, 0.0, 1.0}}, {2, 3})},

@@ -30,27 +30,42 @@ void hidden_cases(grading::CaseBook& book) {
   }
 
   // e^z overflows beyond z ≈ 709.8 and underflows to 0 below about −745: logits near ±1000
-  // give inf/inf or 0/0 unless each row is shifted by its largest logit.
+  // give inf/inf or 0/0 unless each row is shifted by its own largest logit (not the batch's,
+  // not the first row's, not its smallest), and rows that span hundreds must not overflow either.
   {
     grading::Case huge{.name = "logits near +1000 and near -1000 (far beyond where e^z overflows)",
-                       .points = 2,
+                       .points = 3,
                        .tolerance = {1e-11, 1e-10}};
     huge.calls.push_back(random_batch(random, 4, 3, 1000.0, 3.0));
     huge.calls.push_back(random_batch(random, 5, 6, -1000.0, 3.0));
-    huge.calls.push_back(random_batch(random, 3, 4, 0.0, 1000.0));
+    huge.calls.push_back(batch_labelled_with_smallest(random, 3, 4, 1000.0));
+    huge.calls.push_back(batch_at_levels(random, 4, {-1000.0, 1000.0, 0.0, 500.0, -500.0}));
+    huge.calls.push_back(batch_at_levels(random, 3, {2.0, 900.0, -900.0}));
     book.add(huge);
   }
 
-  // (1000, 0) with label 1: p_1 = e^−1000 underflows to 0, yet ℓ = 1000 + log(1 + e^−1000) =
-  // 1000. (0, −800, 5) with label 1: ℓ = 805 + log(1 + e^−5 + e^−805).
-  book.add({.name = "confident wrong answers: the label's logit hundreds below the largest",
-            .points = 1,
-            .calls = {softmax_cross_entropy({{1000, 0}}, {1}), softmax_cross_entropy({{0, -800, 5}}, {1})},
-            .tolerance = {1e-12, 1e-12},
-            .closed_form = {loss_and_gradient(1000.0, {{1.0, -1.0}}),
-                            loss_and_gradient(805.0 + std::log1p(std::exp(-5.0)),
-                                              {{std::exp(-5.0) / (1.0 + std::exp(-5.0)), -1.0,
-                                                1.0 / (1.0 + std::exp(-5.0))}})}});
+  // (0, 1000) with label 0: p_0 = e^−1000 underflows to 0, yet ℓ = 1000 + log(1 + e^−1000) =
+  // 1000. (0, −800, 5) with label 1: ℓ = 805 + log(1 + e^−5 + e^−805). (−700, 30, 5) with label
+  // 0: p_0 ≈ e^−730 is subnormal, with only a few digits, yet ℓ = 730 + log(1 + e^−25 + e^−730),
+  // batched with (2, 1, 0), label 2: ℓ = 2 + log(1 + e^−1 + e^−2). Then random rows spanning
+  // up to ±800, each labelled with its smallest logit.
+  {
+    const double t = 1.0 + std::exp(-1.0) + std::exp(-2.0);
+    grading::Case confident{
+        .name = "confident wrong answers: the label's logit hundreds below the largest",
+        .points = 2,
+        .calls = {softmax_cross_entropy({{0, 1000}}, {0}), softmax_cross_entropy({{0, -800, 5}}, {1}),
+                  softmax_cross_entropy({{-700, 30, 5}, {2, 1, 0}}, {0, 2})},
+        .tolerance = {1e-12, 1e-12},
+        .closed_form = {loss_and_gradient(1000.0, {{-1.0, 1.0}}),
+                        loss_and_gradient(805.0 + std::log1p(std::exp(-5.0)),
+                                          {{std::exp(-5.0) / (1.0 + std::exp(-5.0)), -1.0, 1.0 / (1.0 + std::exp(-5.0))}}),
+                        loss_and_gradient(0.5 * (730.0 + std::log1p(std::exp(-25.0)) + 2.0 + std::log(t)),
+                                          {{-0.5, 0.5 / (1.0 + std::exp(-25.0)), 0.5 * std::exp(-25.0) / (1.0 + std::exp(-25.0))},
+                                           {0.5 / t, 0.5 * std::exp(-1.0) / t, 0.5 * std::exp(-2.0) / t - 0.5}})}};
+    confident.calls.push_back(batch_labelled_with_smallest(random, 6, 5, 800.0));
+    book.add(confident);
+  }
 
   // B = 1 (a softmax over the batch would be 1 everywhere), and C = 1 (the only class is
   // certain: ℓ = 0 and the gradient is 0).
@@ -63,7 +78,7 @@ void hidden_cases(grading::CaseBook& book) {
   }
 
   book.add({.name = "negative labels, and a label list longer or shorter than the batch, are errors",
-            .points = 1,
+            .points = 2,
             .calls = {softmax_cross_entropy({{0.5, 1.0}, {2.0, -1.0}}, {0, -1}),
                       softmax_cross_entropy({{0.5, 1.0}, {2.0, -1.0}}, {0, 1, 1}),
                       softmax_cross_entropy({{0.5, 1.0}, {2.0, -1.0}}, {1})},

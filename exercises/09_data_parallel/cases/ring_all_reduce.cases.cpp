@@ -56,7 +56,7 @@ void public_cases(grading::CaseBook& book) {
                             buffers_answer({{6, 3, 9, 9, 15, 18, 9}, {6, 3, 9, 9, 15, 12, 2}, {6, 3, 9, 9, 15, 18, 9}})}});
 
   book.add({.name = "the left neighbour has moved on: only the inbox holds what it sent",
-            .points = 2,
+            .points = 3,
             .calls = {receive({v0, v1, {2, 1, 3, 3, 5, 6, 3}}, {2, 11}, 0, 1, "reduce_scatter"),
                       receive({{0.5, -1, 2, 7, -3, 4, 1}, {1, 4, 5, 8, 20, 18, 9}, v2}, {9, 15}, 1, 0, "all_gather")},
             .hint = "Worker 0 at step 1 of the reduce-scatter adds its inbox (2, 11) to its chunk 1 (entries 3–4); "

@@ -73,15 +73,16 @@ void hidden_cases(grading::CaseBook& book) {
   }
 
   // Single steps on random buffers: the left neighbour's buffer is random too (it has moved
-  // on), so only the inbox holds what it sent.
+  // on), so only the inbox holds what it sent. For every K, the last step of each phase (where
+  // the reduce-scatter completes a chunk, which it still only adds) and random ones.
   {
     grading::Case steps{.name = "single steps on random buffers, K = 2 to 6, every phase, rank and step", .tolerance = differential};
-    steps.points = 2;
+    steps.points = 4;
     for (int workers = 2; workers <= 6; ++workers) {
-      for (int k = 0; k < 4; ++k) {
+      for (int k = 0; k < 6; ++k) {
         const int n = grading::whole_number(random, 1, 30);
         const int rank = grading::whole_number(random, 0, workers - 1);
-        const int step = grading::whole_number(random, 0, workers - 2);
+        const int step = k < 2 ? workers - 2 : grading::whole_number(random, 0, workers - 2);
         const bool all_gather = k % 2 == 1;
         std::vector<Vector> buffers;
         for (int r = 0; r < workers; ++r) buffers.push_back(grading::uniform_numbers(random, n, -10.0, 10.0));
@@ -130,8 +131,9 @@ void hidden_cases(grading::CaseBook& book) {
     grading::Case rounds_in_a_row{.name = "several all-reduces in a row with a late worker, K = 2 to 6", .tolerance = differential};
     rounds_in_a_row.points = 3;
     for (int workers = 2; workers <= 6; ++workers) {
-      const std::vector<Round> rounds =
-          random_rounds(random, grading::whole_number(random, 2, 4), workers, grading::whole_number(random, 1, 120));
+      const int length = grading::whole_number(random, 1, 120);  // one draw per statement
+      const int count = grading::whole_number(random, 2, 4);
+      const std::vector<Round> rounds = random_rounds(random, count, workers, length);
       rounds_in_a_row.calls.push_back(all_reduce_late(rounds, grading::whole_number(random, 0, workers - 1)));
       rounds_in_a_row.closed_form.push_back(means_answer(rounds));
     }

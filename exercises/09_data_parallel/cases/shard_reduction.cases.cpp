@@ -33,4 +33,12 @@ void public_cases(grading::CaseBook& book) {
             .hint = "The middle shard has no samples: its gradient (nan, the mean of nothing) must not be "
                     "added, not even times 0 (0·nan is nan). The answer is (2·(2, 1) + 2·(4, −3))/4 = (3, −1).",
             .closed_form = {answer({3.0, -1.0})}});
+
+  book.add({.name = "a diverged worker's nan shows in the result, an empty shard's nan does not",
+            .points = 2,
+            .calls = {reduction({{not_a_number, not_a_number}, {1.0, 2.0}, {not_a_number, 4.0}}, {0, 2, 2})},
+            .hint = "The first shard is empty: leave it out by its size. The third has 2 samples and a nan "
+                    "(its worker diverged): it counts like any other, and the nan must show. The answer is "
+                    "(2·(1, 2) + 2·(nan, 4))/4 = (nan, 3).",
+            .closed_form = {answer({not_a_number, 3.0})}});
 }

@@ -31,8 +31,9 @@ void hidden_cases(grading::CaseBook& book) {
                         .tolerance = differential};
     for (int run = 0; run < 5; ++run) {
       const int workers = grading::whole_number(random, 2, 8);
-      const SplitProblem problem =
-          least_squares_split(random, grading::whole_number(random, 1, 6), random_sizes(random, workers, 1, 40));
+      const std::vector<int> sizes = random_sizes(random, workers, 1, 40);  // one draw per statement
+      const int dimension = grading::whole_number(random, 1, 6);
+      const SplitProblem problem = least_squares_split(random, dimension, sizes);
       split.calls.push_back(problem.request);
       split.closed_form.push_back(problem.full_batch);
     }
@@ -52,11 +53,17 @@ void hidden_cases(grading::CaseBook& book) {
   }
 
   // A worker whose run diverged reports nan in some coordinates although its shard has
-  // samples: the full-batch gradient has nan there too (and only there).
+  // samples: the full-batch gradient has nan there too (and only there), also beside empty
+  // shards (first, last) whose nan is left out, and when the diverged worker's first entry is
+  // a number.
   book.add({.name = "a worker with samples and a nan gradient (it diverged): nan shows in the result",
-            .points = 1,
-            .calls = {reduction({{1.0, 2.0, 3.0}, {not_a_number, 0.0, 1.0}, {3.0, not_a_number, 2.0}}, {1, 2, 1})},
-            .closed_form = {answer({not_a_number, not_a_number, 1.75})}});
+            .points = 3,
+            .calls = {reduction({{1.0, 2.0, 3.0}, {not_a_number, 0.0, 1.0}, {3.0, not_a_number, 2.0}}, {1, 2, 1}),
+                      reduction({{4.0, -2.0, 1.0}, {-1.0, 0.0, not_a_number}, {not_a_number, not_a_number, not_a_number}},
+                                {3, 1, 0}),
+                      reduction({{not_a_number, not_a_number}, {0.5, not_a_number}, {2.0, 1.0}}, {0, 3, 1})},
+            .closed_form = {answer({not_a_number, not_a_number, 1.75}), answer({2.75, -1.5, not_a_number}),
+                            answer({0.875, not_a_number})}});
 
   // Many workers with shard sizes that span six orders of magnitude: the weights must be
   // exact to 1e-10 (float arithmetic keeps about 7 digits).
