@@ -193,10 +193,7 @@ std::string divergence_text(const Watched& w) {
 // run blew up at once): then a note says so, since divergence is a result and not a failure.
 void show_and_save_losses(const CommandLine& cli, const LinePlot& plot, const std::string& suffix,
                           bool in_terminal) {
-  if (!has_drawable_points(plot)) {
-    std::cout << "\n(no figure of the loss: no run has a finite point to draw)\n";
-    return;
-  }
+  if (!drawable_or_explained(cli, plot, "no run has a finite loss to draw; lower --lr")) return;
   if (in_terminal && cli.terminal_plot()) std::cout << "\n" << terminal_plot(plot, 72, 22);
   save_figure(cli, plot, suffix);
 }

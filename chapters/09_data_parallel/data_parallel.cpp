@@ -461,10 +461,7 @@ int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSetting
     by_sample.series.push_back(std::move(samples));
   }
   std::cout << table.str();
-  if (!has_drawable_points(by_round)) {
-    std::cout << "\n(no figure: every run blew up in its first round; lower --lr)\n";
-    return 0;
-  }
+  if (!drawable_or_explained(cli, by_round, "every run blew up in its first round; lower --lr")) return 0;
   save_figure(cli, std::vector<LinePlot>{by_round, by_sample}, 2, ".svg",
               "local SGD and federated averaging: " + p.measured + " of the averaged parameters");
   return 0;
@@ -605,10 +602,8 @@ int compression_experiment(const CommandLine& cli, const CompressionSettings& s)
     plot.series.push_back(std::move(curve));
   }
   std::cout << table.str();
-  if (has_drawable_points(plot)) {
+  if (drawable_or_explained(cli, plot, "every run blew up at its first step; lower --lr")) {
     save_figure(cli, plot, ".svg");
-  } else {
-    std::cout << "\n(no figure: every run blew up at its first step; lower --lr)\n";
   }
   return 0;
 }

@@ -23,6 +23,11 @@ namespace descent {
 [[nodiscard]] LinePlot loss_plot(const RunResult& run, const std::string& title, const std::string& loss_name = "loss",
                                  const std::string& series_title = "", double minimum = 0.0);
 
+/// Whether `plot` has a finite point to draw. When it has none (every run blew up at once, or the
+/// loss is zero throughout) it says "(no figure: <why_not>)" unless --quiet and returns false:
+/// a run that blew up is a result to report, and an empty figure would only hide it.
+[[nodiscard]] bool drawable_or_explained(const CommandLine& cli, const LinePlot& plot, const std::string& why_not);
+
 /// The usual end of a run: `losses` drawn in the terminal (unless --quiet or --no-plot) and,
 /// with --out, `<base><suffix>.csv` (the trace) and `<base><suffix>-loss.svg`, where the base
 /// is --name or the experiment's name.

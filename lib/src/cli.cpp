@@ -318,7 +318,8 @@ bool CommandLine::parse(int argc, const char* const argv[]) {
     throw UsageError("--name is too long (" + std::to_string(name_.size()) + " bytes; at most 200)");
   }
   if (name_.find_first_of("/\\") != std::string::npos || name_ == "." || name_ == "..") {
-    throw UsageError("--name must be a plain file name without '/' (got '" + name_ + "')");
+    throw UsageError("--name must be a plain file name: no '/' or '\\', not '.' or '..' (got '" + name_ +
+                     "')");
   }
   if (!name_.empty() && impl_->out_text.empty()) throw UsageError("--name names files in --out DIR: give --out too");
   if (!impl_->out_text.empty()) {

@@ -39,12 +39,16 @@ LinePlot loss_plot(const RunResult& run, const std::string& title, const std::st
           .series = {loss_series(series_title.empty() ? shown : series_title, run, minimum)}};
 }
 
+bool drawable_or_explained(const CommandLine& cli, const LinePlot& plot, const std::string& why_not) {
+  if (has_drawable_points(plot)) return true;
+  if (!cli.quiet()) std::cout << "\n(no figure: " << why_not << ")\n";
+  return false;
+}
+
 void show_and_save_run(const CommandLine& cli, const RunResult& run, const LinePlot& losses, const std::string& suffix) {
   save_trace(cli, run.trace, suffix + ".csv");
-  if (!has_drawable_points(losses)) {  // started at the minimum, or blew up at once
-    if (!cli.quiet()) std::cout << "\n(no loss plot: the loss is zero or not finite at every step)\n";
-    return;
-  }
+  // Started at the minimum, or blew up at once.
+  if (!drawable_or_explained(cli, losses, "the loss is zero or not finite at every step")) return;
   if (cli.terminal_plot()) std::cout << "\n" << terminal_plot(losses);
   save_figure(cli, losses, suffix + "-loss.svg");
 }

@@ -178,7 +178,7 @@ TEST_CASE("--help states the defaults each experiment really runs with") {
 TEST_CASE("a run that starts at the minimum, or whose loss underflows, is a result, not a plot error") {
   const Run at_minimum = run_program("--start 0");
   CHECK(at_minimum.status == 0);
-  CHECK(contains(at_minimum.out, "(no loss plot: the loss is zero or not finite at every step)"));
+  CHECK(contains(at_minimum.out, "(no figure: the loss is zero or not finite at every step)"));
   const Run long_run = run_program("--steps 1700 --quiet");  // the loss reaches 0 in double precision
   CHECK(long_run.status == 0);
   CHECK(contains(long_run.out, "after 1700 steps"));

@@ -194,7 +194,7 @@ TEST_CASE("a learning rate that blows up is a reported result: the update and it
     const Run huge = chapter("--lr 1e308" + to);
     REQUIRE(huge.status == 0);
     CHECK(contains(huge.out, "mini-batch diverged at update 2: batch loss overflow (+inf)"));
-    CHECK(contains(huge.out, "(no figure of the loss: no run has a finite point to draw)"));
+    CHECK(contains(huge.out, "(no figure: no run has a finite loss to draw; lower --lr)"));
   }
   SECTION("decay: a blown-up run has no last epoch to average, not a mean of 0") {
     const Run run = chapter("--experiment decay --lr 5" + to);

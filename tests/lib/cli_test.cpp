@@ -78,6 +78,8 @@ TEST_CASE("every bad value names its flag") {
   CHECK(error_of({"--preset", "huge"}) == "--preset must be one of big (got 'huge')");
   CHECK(error_of({"--bogus"}).find("--bogus") != std::string::npos);
   CHECK(error_of({"--name", "a/b"}).rfind("--name must be a plain file name", 0) == 0);
+  CHECK(error_of({"--name", "..", "--out", "x"}) ==
+        "--name must be a plain file name: no '/' or '\\', not '.' or '..' (got '..')");
 }
 
 TEST_CASE("the output folder (--out) is checked before any work and created at the first file") {
