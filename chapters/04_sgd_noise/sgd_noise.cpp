@@ -663,17 +663,20 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
   const double predicted = edge / s.base_rate;  // the B at which η1·B reaches 2/λmax
   const double start_excess = p.excess(p.start);
   constexpr int seeds = 5;
-  TextTable table({"B", "η = η1·B", "η·λmax", "L − L* after " + std::to_string(s.epochs) + " epochs", "verdict"});
+  TextTable table({"B", "η = η1·B", "η·λmax",
+                   "L − L* after " + std::to_string(s.epochs) + " epochs, mean of " + std::to_string(seeds) + " seeds",
+                   "verdict"});
   table.align_left(4);
   const double reference = scaled_run(p, s.base_rate, 1, s.epochs, seeds).excess;
   std::vector<std::string> diverged;  // one line per B whose runs blew up
   LinePlot plot{.title = "linear scaling rule η = " + format_number(s.base_rate) + "·B, " + std::to_string(s.epochs) +
                          " epochs: predicted break at B = " + format_number(predicted, 4),
                 .x_label = "batch size B",
-                .y_label = "L − L* at the end (mean of 5 seeds)",
+                .y_label = "L − L* at the end (mean of " + std::to_string(seeds) + " seeds)",
                 .log_x = true,
                 .log_y = true};
   Series measured{"measured", {}, {}, SeriesStyle::lines_points};
+  std::vector<double> diverged_batches;  // drawn as their own markers above every finite result
   for (const Eigen::Index b : {1, 2, 4, 8, 16, 32, 64, 80, 96, 104, 128, 200}) {
     if (b > n) continue;
     const double eta = s.base_rate * static_cast<double>(b);
@@ -685,8 +688,12 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
                                                                                : "slower";
     table.add_row({std::to_string(b), format_number(eta, 4), format_number(eta * lambda_max, 4),
                    std::isfinite(result) ? format_scientific(result, 2) : "diverged", verdict});
-    measured.x.push_back(static_cast<double>(b));
-    measured.y.push_back(std::isfinite(result) ? std::min(result, 1e6) : 1e6);
+    if (std::isfinite(result)) {  // a finite loss is drawn where it is, however large
+      measured.x.push_back(static_cast<double>(b));
+      measured.y.push_back(result);
+    } else {
+      diverged_batches.push_back(static_cast<double>(b));
+    }
   }
   // The observed break: the first B whose run ends above where it started.
   int observed = -1;
@@ -695,7 +702,8 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
     if (!std::isfinite(result) || result > start_excess) observed = static_cast<int>(b);
   }
   std::cout << "Linear scaling rule: η = η1·B with η1 = " << format_number(s.base_rate) << ", " << s.epochs
-            << " epochs per run, shuffled, the last short batch dropped, start L − L* = "
+            << " epochs per run, shuffled, the last short batch dropped, " << seeds << " seeds (1…" << seeds
+            << ") per B, start L − L* = "
             << format_number(start_excess, 6) << "\n"
             << "λmax = " << format_number(lambda_max, 12) << " (from the data), so η must stay below 2/λmax = "
             << format_number(edge, 12) << "\n\n"
@@ -706,9 +714,17 @@ int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
             << "observed break:  first B (scanning 1…" << n << ", seed 1) whose run ends above its start: "
             << (observed < 0 ? std::string("none") : std::to_string(observed)) << "\n";
   if (cli.out()) {
+    // "The top": ten times the largest finite result (and the start), so no finite point reaches it.
+    double top = start_excess;
+    for (const double y : measured.y) top = std::max(top, y);
+    top *= 10.0;
     plot.series.push_back(std::move(measured));
+    if (!diverged_batches.empty()) {
+      plot.series.push_back({"diverged (drawn at the top)", diverged_batches,
+                             std::vector<double>(diverged_batches.size(), top), SeriesStyle::points});
+    }
     plot.series.push_back({"start L − L*", {1.0, static_cast<double>(n)}, {start_excess, start_excess}, SeriesStyle::lines});
-    plot.series.push_back({"predicted break", {predicted, predicted}, {reference / 10, 1e6}, SeriesStyle::lines});
+    plot.series.push_back({"predicted break", {predicted, predicted}, {reference / 10, top}, SeriesStyle::lines});
     save_figure(cli, plot, ".svg");
   }
   return 0;

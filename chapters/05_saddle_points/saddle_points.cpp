@@ -59,12 +59,19 @@ Series curve(const F& f, const std::string& title, double low, double high) {
 // ---------------------------------------------------------------------------------------
 // Experiment "valleys": where descent ends depends on where it starts.
 
+// The help of --lr: the stability limit 2/f'' at the global minimum, computed from the curve.
+std::string valleys_lr_help() {
+  const CriticalPoint global = find_critical_points(TwoValleys{}, grid_starts(-3.0, 3.0, 61)).front();
+  const double curvature = global.classification.eigenvalues[0];
+  return "η of plain descent (near the global minimum x = " + format_number(global.x[0], 5) +
+         " it is stable below 2/f'' = 2/" + format_number(curvature, 4) + " = " + format_number(2.0 / curvature, 4) + ")";
+}
+
 struct ValleysSettings {
   double learning_rate = 0.05;
   int starts = 121;
   void declare(CommandLine& cli) {
-    cli.real("lr", learning_rate, "η of plain descent (stable below 2/f'' = 2/12.7 at the global minimum)",
-             RealRange{1e-4, 0.15})
+    cli.real("lr", learning_rate, valleys_lr_help(), RealRange{1e-4, 0.15})
         .integer("starts", starts, "starting points on the grid from −3 to 3", 3, 100'001);
   }
 };
@@ -275,10 +282,13 @@ int saddle_experiment(const CommandLine& cli, const SaddleSettings& s) {
                   .resolution = 121,
                   .paths = {},
                   .arrow_field = {}};
-  map.paths.push_back(path_series("from (1, 0): stuck", minimize(Saddle{}, point(1.0, 0.0), eta, StopRules{.max_steps = 60})));
   map.paths.push_back(path_series("from (1, 1e-3)", escape_run(point(1.0, 1e-3), eta, 1000)));
   map.paths.push_back(path_series("(1, 0), noise σ = " + format_number(s.noise),
                                   escape_run(point(1.0, 0.0), eta, 100'000, NoisyGradient<>{.deviation = s.noise, .seed = 1})));
+  // The stalled path lies on y = 0, where the other two begin: drawn last, on top of them, so
+  // that it shows (their first steps run along it).
+  map.paths.push_back(path_series("from (1, 0): stuck (drawn on top)",
+                                  minimize(Saddle{}, point(1.0, 0.0), eta, StopRules{.max_steps = 60})));
   save_figure(cli, map, "-paths.svg");
   LinePlot fit{.title = "Steps to escape the saddle against ln(1/ε), η = " + format_number(eta),
                .x_label = "ln(1/ε)",
@@ -500,7 +510,7 @@ int sharp_flat_experiment(const CommandLine& cli, const SharpFlatSettings& s) {
 
   // SGD: which minimum each run ends in, by batch size.
   const TiltedSamples data(s.spread, 11);
-  TextTable counts({"batch size B", "ends in sharp", "ends in flat", "elsewhere"});
+  TextTable counts({"batch size B", "ends in sharp", "ends in flat", "elsewhere", "counting noise ±"});
   for (const int batch : {1, 4, 32}) {
     int in_sharp = 0, in_flat = 0;
     for (int seed = 1; seed <= s.seeds; ++seed) {
@@ -518,13 +528,18 @@ int sharp_flat_experiment(const CommandLine& cli, const SharpFlatSettings& s) {
       if (std::abs(x - sharp.x[0]) < 0.5) ++in_sharp;
       else if (std::abs(x - flat.x[0]) < 2.0) ++in_flat;
     }
+    // A count k of n runs moves by about √(k(n − k)/n) when the runs are repeated with new
+    // starts and batches (the binomial standard deviation, with k/n for the probability).
+    const double k = in_sharp, n = s.seeds;
     counts.add_row({batch == 32 ? "32 (full batch)" : std::to_string(batch), std::to_string(in_sharp),
-                    std::to_string(in_flat), std::to_string(s.seeds - in_sharp - in_flat)});
+                    std::to_string(in_flat), std::to_string(s.seeds - in_sharp - in_flat),
+                    format_number(std::sqrt(k * (n - k) / n), 2)});
   }
   std::cout << "SGD on 32 samples with tilts of spread " << format_number(s.spread) << " (the full loss is f), η = "
             << format_number(s.learning_rate) << ", " << s.steps << " steps,\n"
             << s.seeds << " runs per batch size from starts uniform in [−4, 4]; the sharp well counts within 0.5 of its minimum,\n"
-            << "the flat one within 2\n\n"
+            << "the flat one within 2. Counting noise: √(k(n − k)/n), the standard deviation of a count k of n runs\n"
+            << "(of the sharp count here) if the runs were repeated with new random starts and batches\n\n"
             << counts.str();
   save_figure(cli, figure, ".svg");
   return 0;

@@ -141,18 +141,25 @@ double highest_loss(const RunResult& run) {
   return highest;
 }
 
+// The outcome in a word, so that the table fits the page: the header says what each means.
+std::string far_outcome(const RunResult& run) {
+  if (run.reason == StopReason::gradient_small) return "reached";
+  if (run.diverged()) return "diverged";
+  return "still going";
+}
+
 int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   const Rosenbrock valley;
   const StopRules rules{.max_steps = 100, .gradient_tolerance = 1e-8};
-  TextTable table({"function", "start", "method", "outcome", "evaluations", "steps at indefinite H", "highest f",
-                   "final f", "end point"});
-  std::vector<ContourPlot> maps;  // one panel per start: pure and damped from the same point
+  TextTable table({"function", "start", "method", "outcome", "steps", "evals", "indef. H", "highest f", "final f",
+                   "end point"});
+  table.align_left(0);
+  std::vector<ContourPlot> maps;  // one panel per start and method: one path each, no legend
   const auto add = [&](const char* function, const Vector& start, const char* method, const RunResult& run,
                        int indefinite) {
-    table.add_row({function, format_point(start, 3), method, describe_outcome(run, rules),
+    table.add_row({function, format_point(start, 3), method, far_outcome(run), std::to_string(run.steps),
                    std::to_string(run.trace.back().evaluations), std::to_string(indefinite),
-                   format_number(highest_loss(run), 4), format_number(run.loss, 3),
-                   format_point(run.x, 6)});
+                   format_number(highest_loss(run), 4), format_number(run.loss, 3), format_point(run.x, 3)});
   };
   for (const Vector& start : {point(-1.2, 1.0), point(0.0, 1.5)}) {
     //! [far_runs]
@@ -160,16 +167,16 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
         minimize(valley, start, rules, Newton{{.step = NewtonStep::pure}});
     const RunResult damped = minimize(valley, start, rules, Newton{});  // shift + Armijo
     //! [far_runs]
-    ContourPlot& map = maps.emplace_back();
-    map.title = "from " + format_point(start, 3);
-    map.x_range = {-2.0, 2.0};
-    map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
-    map.f = [&](double x, double y) { return valley.value(point(x, y)); };
-    map.levels = log_spaced_levels(0.01, 2000.0, 14);
-    map.resolution = 161;
-    map.minimum = std::array<double, 2>{1.0, 1.0};
     for (const auto& [name, run] : {std::pair{"pure", &pure}, std::pair{"damped", &damped}}) {
       add("Rosenbrock", start, name, *run, indefinite_points(valley, *run));
+      ContourPlot& map = maps.emplace_back();
+      map.title = std::string(name) + " Newton from " + format_point(start, 3);
+      map.x_range = {-2.0, 2.0};
+      map.y_range = {-3.5, 3.2};  // deep enough to show pure Newton's climb
+      map.f = [&valley](double x, double y) { return valley.value(point(x, y)); };
+      map.levels = log_spaced_levels(0.01, 2000.0, 14);
+      map.resolution = 161;
+      map.minimum = std::array<double, 2>{1.0, 1.0};
       map.paths.push_back(path_series(std::string(name) + " Newton", *run));
       map.paths.back().method = std::string(name) == "pure" ? "newton" : "damped-newton";
     }
@@ -177,13 +184,15 @@ int far_experiment(const CommandLine& cli, const NoSettings& /*settings*/) {
   // A saddle, ½(x² − y²): its Hessian diag(1, −1) is indefinite everywhere.
   const Quadratic saddle{Matrix(point(1.0, -1.0).asDiagonal()), Vector::Zero(2)};
   const Vector start = point(1.0, 0.5);
-  add("saddle ½(x² − y²)", start, "pure", minimize(saddle, start, rules, Newton{{.step = NewtonStep::pure}}), 1);
+  add("saddle", start, "pure", minimize(saddle, start, rules, Newton{{.step = NewtonStep::pure}}), 1);
   const RunResult damped = minimize(saddle, start, rules, Newton{});
-  add("saddle ½(x² − y²)", start, "damped", damped, damped.steps);
+  add("saddle", start, "damped", damped, damped.steps);
   std::cout << "Rosenbrock f(x, y) = 100(y − x²)² + (1 − x)², minimum 0 at (1, 1), and the saddle ½(x² − y²),\n"
-            << "which has no minimum; stop at ‖∇f‖ ≤ 1e-8 or after 100 steps\n\n"
+            << "which has no minimum. Outcome: \"reached\" ‖∇f‖ ≤ 1e-8, or \"still going\" after 100 steps.\n"
+            << "evals: evaluations of f and ∇f; indef. H: steps taken where the Hessian was not positive definite.\n\n"
             << table.str();
-  save_figure(cli, maps, 2, ".svg", "Pure and damped Newton on Rosenbrock, over contours of f; star: the minimum (1, 1)");
+  save_figure(cli, maps, 2, ".svg",
+              "Pure (left) and damped (right) Newton on Rosenbrock, over contours of f; star: the minimum (1, 1)");
   return 0;
 }
 
@@ -340,7 +349,7 @@ int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
       const double n = s.dimension;
       table.add_row({problem, c.name, "—", "—", "—", "—", "not run", format_bytes(8.0 * n * n)});
       newton_note = "Newton is not run on n = " + format_number(n) + ": its Hessian has n² = " + format_number(n * n) +
-                    " entries (" + format_bytes(8.0 * n * n) + "), and each step would factorise it with about n³/3 = " +
+                    " entries (" + format_bytes(8.0 * n * n) + "),\nand each step would factorise it with about n³/3 = " +
                     format_scientific(n * n * n / 3.0, 2) + " multiplications.\n";
       continue;
     }
@@ -356,7 +365,7 @@ int lbfgs_experiment(const CommandLine& cli, const LbfgsRaceSettings& s) {
   }
   std::cout << "Stop at ‖∇f‖ < 1e-8. Rosenbrock from (−1.2, 1); extended Rosenbrock from (−1.2, 1, −1.2, 1, …).\n"
             << "Newton is damped (shift + Armijo); L-BFGS keeps m = " << s.memory
-            << " pairs. Evaluations count f and ∇f together, the start included.\n\n"
+            << " pairs.\nEvaluations count f and ∇f together, the start included.\n\n"
             << table.str() << "\n"
             << newton_note;
   save_figure(cli, small, "-2d.svg");

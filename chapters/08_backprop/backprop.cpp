@@ -203,7 +203,7 @@ int check_experiment(const CommandLine& /*cli*/, const CheckSettings& s) {
   const auto broken = gradient_check(ForgetsBatchMean{loss}, x, loss.network().blocks());
   // [gradient_check]
   std::cout << "Network 784-16-16-10 (" << s.activation << ", Xavier start), loss over " << s.images
-            << " test images; central differences with Δ = 1e-5 (" << thousands(2 * loss.dimension())
+            << " test images;\ncentral differences with Δ = 1e-5 (" << thousands(2 * loss.dimension())
             << " evaluations of L)\n\nThe library's backward pass:\n"
             << check_table(loss.network(), honest) << "worst relative error " << format_scientific(worst_error(honest), 2)
             << (worst_error(honest) < 1e-6 ? ": passes" : ": FAILS") << "\n\nA backward pass that forgets the 1/B:\n"
@@ -303,9 +303,9 @@ int depth_experiment(const CommandLine& cli, const DepthSettings& s) {
   }
   by_scale.add_row(factors);
   std::cout << "Deep sigmoid network 784-" << s.depth << "×" << s.width << "-10, weights N(0, scale²/fan_in), "
-            << s.images << " test images: ‖∂L/∂W‖ of each hidden layer (layer 1 meets the pixels)\n"
+            << s.images << " test images:\n‖∂L/∂W‖ of each hidden layer (layer 1 meets the pixels)\n"
             << by_scale.str() << "(shrink/layer = (layer " << s.depth << " ÷ layer 1)^(1/" << s.depth - 1
-            << "): above 1 the gradient fades on its way down to the input, below 1 it grows)\n\n";
+            << "):\n above 1 the gradient fades on its way down to the input, below 1 it grows)\n\n";
 
   // [depth_variants]
   const std::vector<DepthVariant> variants{

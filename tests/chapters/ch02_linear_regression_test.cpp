@@ -51,7 +51,7 @@ TEST_CASE("descent on standardised features meets the closed form to 1e-9") {
   CHECK(contains(out.out, "prediction: size 2000 sq ft → price "));
 }
 
-TEST_CASE("raw square feet diverge at η = 0.1 or crawl below 2/λmax; standardised sizes converge") {
+TEST_CASE("raw square feet diverge at η = 0.1 or crawl below 2/λmax, standardised sizes converge") {
   const Run run = chapter("--experiment scaling");
   REQUIRE(run.status == 0);
   CHECK(contains(run.out, "standardised       0.1  reached ‖∇L‖ ≤ 1e-09 in"));

@@ -36,7 +36,7 @@ TEST_CASE("C = w²: monotone below 0.5, one step at 0.5, oscillating below 1, di
   CHECK(contains(run.out, "1.25              −1.5            −1.5  −7.5, 11.25, −16.875   divergent"));
 }
 
-TEST_CASE("curvature 0.3: η = 0.3 crawls, 6.0 oscillates in, 7.0 explodes; edge 6.67") {
+TEST_CASE("curvature 0.3: η = 0.3 crawls, 6.0 oscillates in, 7.0 explodes, edge 6.67") {
   CHECK(largest_stable_learning_rate(Parabola{0.15}.hessian(Vector::Zero(1))) == Approx(20.0 / 3.0));
   const Run run = chapter("--experiment regimes --no-plot");
   CHECK(contains(run.out, "stable only for η < 2/0.3 = 6.66667"));

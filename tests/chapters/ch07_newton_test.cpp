@@ -21,6 +21,20 @@ namespace {
 Run chapter(const std::string& args) { return run_program(NEWTON_BINARY, args); }
 Vector v2(double a, double b) { return Vector{{a, b}}; }
 StopRules to_gradient(int max_steps) { return StopRules{.max_steps = max_steps, .gradient_tolerance = 1e-8}; }
+// The longest line, in characters (UTF-8 continuation bytes not counted).
+std::size_t widest_line(const std::string& text) {
+  std::size_t widest = 0;
+  std::size_t current = 0;
+  for (const char c : text) {
+    if (c == '\n') {
+      widest = std::max(widest, current);
+      current = 0;
+    } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      ++current;
+    }
+  }
+  return std::max(widest, current);
+}
 }  // namespace
 
 TEST_CASE("one Newton step lands on the minimum for every condition number the chapter prints") {
@@ -47,6 +61,10 @@ TEST_CASE("near the minimum the correct digits double and e(k+1)/e(k)^2 stays be
   REQUIRE(digits.size() == 7);  // steps 0…6, the last exactly (1, 1)
   CHECK(std::isinf(digits[6]));
   for (std::size_t k = 2; k + 1 < 6; ++k) CHECK(digits[k + 1] > 1.5 * digits[k]);  // 2.2 → 3.6 → 6.4 → 12.0
+  // A little less than double, and nearer 2 each step: the ratios the chapter quotes.
+  CHECK(format_fixed(digits[3] / digits[2], 1) == "1.7");
+  CHECK(format_fixed(digits[4] / digits[3], 1) == "1.8");
+  CHECK(format_fixed(digits[5] / digits[4], 1) == "1.9");
   const Run run = chapter("--experiment digits");
   REQUIRE(run.status == 0);
   for (const std::vector<std::string>& row : std::vector<std::vector<std::string>>{
@@ -57,14 +75,16 @@ TEST_CASE("near the minimum the correct digits double and e(k+1)/e(k)^2 stays be
   }
 }
 
-TEST_CASE("far from the minimum: pure Newton climbs, damped Newton never does; the saddle") {
+TEST_CASE("far from the minimum: pure Newton climbs, damped Newton never does, the saddle") {
   const Run run = chapter("--experiment far");
   REQUIRE(run.status == 0);
-  CHECK(has_row(run.out, {"(−1.2, 1)", "pure", "reached ‖∇L‖ ≤ 1e-08 in 6 steps", "7", "0", "1412"}));
-  CHECK(has_row(run.out, {"(−1.2, 1)", "damped", "reached ‖∇L‖ ≤ 1e-08 in 21 steps", "29", "0", "24.2"}));
-  CHECK(has_row(run.out, {"(0, 1.5)", "damped", "reached ‖∇L‖ ≤ 1e-08 in 22 steps", "25", "11"}));
-  CHECK(has_row(run.out, {"(1, 0.5)", "pure", "reached ‖∇L‖ ≤ 1e-08 in 1 step", "2", "1", "0.375", "0"}));
-  CHECK(has_row(run.out, {"still going after 100 steps", "101", "100", "0.375", "−1.77e+08"}));
+  CHECK(has_row(run.out, {"Rosenbrock", "(−1.2, 1)", "pure", "reached", "6", "7", "0", "1412"}));
+  CHECK(has_row(run.out, {"Rosenbrock", "(−1.2, 1)", "damped", "reached", "21", "29", "0", "24.2"}));
+  CHECK(has_row(run.out, {"Rosenbrock", "(0, 1.5)", "damped", "reached", "22", "25", "11"}));
+  CHECK(has_row(run.out, {"saddle", "(1, 0.5)", "pure", "reached", "1", "2", "1", "0.375", "0", "(0, 0)"}));
+  CHECK(has_row(run.out, {"saddle", "(1, 0.5)", "damped", "still going", "100", "101", "100", "0.375", "−1.77e+08"}));
+  // Narrow enough for the book's page (about 115 characters visible).
+  CHECK(widest_line(run.out) <= 110);
 }
 
 TEST_CASE("the memory table: n² doubles against 2·m·n") {
@@ -102,6 +122,7 @@ TEST_CASE("L-BFGS iteration and evaluation counts, so that a regression shows") 
   CHECK(has_row(run.out, {"extended n = 10000", "l-bfgs", "—", "37", "49"}));
   CHECK(has_row(run.out, {"extended n = 100000", "l-bfgs", "—", "41", "55"}));
   CHECK(has_row(run.out, {"9.6 MB"}));
+  CHECK(widest_line(run.out) <= 110);
 }
 
 TEST_CASE("the run experiment: each method, and bad input refused with exit 2") {
@@ -140,4 +161,21 @@ TEST_CASE("the L-BFGS race runs Newton too when n is small enough for its dense 
   const Run large = chapter("--experiment lbfgs --dimension 2002 --large 0 --budget-2d 100 --budget-nd 10");
   REQUIRE(large.status == 0);
   CHECK(contains(large.out, "Newton is not run on n = 2002"));
+}
+
+TEST_CASE("against LBFGSpp: the evaluation counts the chapter quotes, and a verdict from the measured times") {
+  const Run run = run_program(LBFGS_BENCHMARK_BINARY, "");
+  REQUIRE(run.status == 0);
+  // Iterations and evaluations "ours / LBFGSpp" are deterministic; the times are not.
+  CHECK(has_row(run.out, {"Rosenbrock n = 2", "37 / 42", "46 / 60", "0.767"}));
+  CHECK(has_row(run.out, {"extended n = 10000", "37 / 43", "49 / 58", "0.845"}));
+  CHECK(has_row(run.out, {"extended n = 100000", "41 / 42", "55 / 57", "0.965"}));
+  CHECK(contains(run.out, "Evaluations: ours needed fewer on 3 of the 3 problems."));
+  // The verdict names the measured ratio and its direction, whichever way it went.
+  const double small = number_after(run.out, "on the smallest problem ours took ");
+  const double large = number_after(run.out, "on the largest, ");
+  CHECK(small > 0.0);
+  CHECK(large > 0.0);
+  CHECK(contains(run.out, small < 1.0 ? "(less);" : small > 1.0 ? "(more);" : "(the same);"));
+  CHECK(widest_line(run.out) <= 110);
 }

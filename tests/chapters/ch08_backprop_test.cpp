@@ -46,6 +46,17 @@ TEST_CASE("a deep sigmoid network's gradient fades at scale 1 and the fixes flat
   CHECK(residual > 0.1);
 }
 
+TEST_CASE("the depth run the book shows: the factors per layer the chapter quotes") {
+  const Run run = chapter("--experiment depth");
+  REQUIRE(run.status == 0);
+  // Scale 1 (LeCun's start) loses 3.3 per layer, not 4; the loss fades with scale and turns
+  // into growth at 16 and 32.
+  CHECK(has_row(run.out, {"shrink/layer", "6.09", "3.3", "1.93", "1.33", "1.14", "0.955", "0.629"}));
+  CHECK(has_row(run.out, {"sigmoid, scale 1", "2.2e-05", "9.5e-02", "2.3e-04", "3.3"}));
+  CHECK(has_row(run.out, {"sigmoid, normalised", "1.8"}));
+  CHECK(contains(run.out, "0.25^8 = 1.53e-05"));
+}
+
 TEST_CASE("zero and equal starts keep the hidden units identical, a random start does not") {
   const Run run = chapter("--experiment symmetry --images 300 --epochs 2");
   REQUIRE(run.status == 0);

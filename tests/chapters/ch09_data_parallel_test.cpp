@@ -86,7 +86,7 @@ TEST_CASE("K workers take the one-worker full-batch step, K = 1…4 and unequal 
   CHECK(relative_gap(one[0].parameters, step) <= 1e-15);
 }
 
-TEST_CASE("the same shards give the same bits on every run; other layouts agree to 1e-13") {
+TEST_CASE("the same shards give the same bits on every run, other layouts agree to 1e-13") {
   const LeastSquares loss = problem();
   for (int k = 1; k <= 4; ++k) {
     const auto first = on_k(loss, even_shards(1000, k));
@@ -104,7 +104,7 @@ TEST_CASE("the same shards give the same bits on every run; other layouts agree 
   CHECK(relative_gap(three[0].parameters, two[0].parameters) < same_step);
 }
 
-TEST_CASE("the all-reduce weights shard means by shard size; the plain mean would be wrong") {
+TEST_CASE("the all-reduce weights shard means by shard size, the plain mean would be wrong") {
   const LeastSquares loss = problem();
   const Vector theta = Vector::Constant(9, 0.3);
   const std::vector<RowRange> shards = shards_of_sizes({100, 900});
@@ -205,7 +205,7 @@ TEST_CASE("compression: bytes per step, and error feedback recovers the plain lo
   CHECK(after_50("8-bit + error feedback") == after_50("plain (8-byte doubles)"));
 }
 
-TEST_CASE("local SGD: label-skewed shards drift; i.i.d. shards do not") {
+TEST_CASE("local SGD: label-skewed shards drift, i.i.d. shards do not") {
   const Run run = chapter("--experiment local-sgd");
   REQUIRE(run.status == 0);
   const auto end_of = [&](const std::string& shards, const std::string& h) {
@@ -218,8 +218,10 @@ TEST_CASE("local SGD: label-skewed shards drift; i.i.d. shards do not") {
     FAIL("no row " << shards << " H = " << h);
     return 0.0;
   };
+  // The text: label-skewed shards with H = 16 end several times higher than i.i.d. ones; with
+  // H = 1 there is no time to drift, and skewed and i.i.d. shards end close together.
   CHECK(end_of("label-skewed", "16") > 3 * end_of("i.i.d.", "16"));
-  CHECK(end_of("label-skewed", "16") > end_of("label-skewed", "1"));
+  CHECK(end_of("label-skewed", "1") == Approx(end_of("i.i.d.", "1")).epsilon(0.2));
   // The text: on i.i.d. shards H = 4 and H = 16 end at the same noise floor; H = 1 is far behind.
   CHECK(end_of("i.i.d.", "4") == Approx(end_of("i.i.d.", "16")).epsilon(0.2));
   CHECK(end_of("i.i.d.", "1") > 100 * end_of("i.i.d.", "16"));

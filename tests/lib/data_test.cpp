@@ -62,7 +62,7 @@ TEST_CASE("a corrupt cell is quoted harmlessly: control bytes escaped, at most 4
         bad + "long_cell.csv:3:2 (price): '" + std::string(40, 'x') + "…' is not a number");
 }
 
-TEST_CASE("a byte-order mark is not part of the first column's name; only regular files are read") {
+TEST_CASE("a byte-order mark is not part of the first column's name, only regular files are read") {
   const Table t = read_csv(data_dir + "/good/bom.csv");
   CHECK(t.columns == std::vector<std::string>{"size", "price"});
   CHECK(t.column("size")[0] == 1000.0);

@@ -87,7 +87,7 @@ TEST_CASE("Newton on Rosenbrock near (1, 1): the error squares every step") {
   CHECK((r.x - f.minimizer()).norm() < 1e-14);
 }
 
-TEST_CASE("from (-1.2, 1): damped Newton converges; pure Newton gets there only by climbing first") {
+TEST_CASE("from (-1.2, 1): damped Newton converges, pure Newton gets there only by climbing first") {
   const Rosenbrock f;
   const RunResult damped = minimize(f, v2(-1.2, 1.0), to_gradient(1e-8, 200), Newton{});
   CHECK(damped.reason == StopReason::gradient_small);
