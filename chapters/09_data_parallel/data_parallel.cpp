@@ -33,6 +33,7 @@ namespace {
 
 using namespace descent;
 using chapter9::check_workers;
+using chapter9::divergence_text;
 using chapter9::regression;
 
 std::string sizes_text(const std::vector<RowRange>& shards) {
@@ -54,18 +55,43 @@ struct ReplicasSettings {
   void declare(CommandLine& cli) { run.declare(cli); }
 };
 
-// The reference: plain full-batch gradient descent, one thread, Eigen's two-pass gradient.
-Vector full_batch_descent(const LeastSquares& loss, const chapter9::RunSettings& s) {
-  Vector theta = Vector::Zero(loss.dimension());
-  for (int t = 0; t < s.steps; ++t) theta -= s.learning_rate * loss.gradient(theta);
-  return theta;
+// Plain gradient descent from θ = 0 on one thread, `evaluate(θ)` giving the loss and the
+// gradient, stopped by the rule the replicas stop by: the references the replicas and the
+// micro-batches are held against.
+// [one_thread_descent]
+template <class Evaluate>
+ReplicaResult one_thread_descent(const LeastSquares& loss, const chapter9::RunSettings& s,
+                                 Evaluate evaluate) {
+  ReplicaResult run;
+  run.parameters = Vector::Zero(loss.dimension());
+  for (int t = 0; t < s.steps; ++t) {
+    const Evaluation at = evaluate(run.parameters);
+    run.losses.push_back(at.value);
+    if (blew_up(at.value, run.losses.front(), DataParallelSettings{}.explosion_factor)) {
+      run.diverged_at = t;
+      break;
+    }
+    run.parameters -= s.learning_rate * at.gradient;
+  }
+  return run;
 }
+// [one_thread_descent]
+
+// The fewest samples the layouts below can share out: one in every shard of the 1%/29%/70% split.
+constexpr int fewest_replica_samples = 7;
 
 int replicas_experiment(const CommandLine& /*cli*/, const ReplicasSettings& settings) {
   const chapter9::RunSettings& s = settings.run;
-  check_workers(4, s.samples, "--samples");
+  if (s.samples < fewest_replica_samples) {
+    throw UsageError("--samples must be at least " + std::to_string(fewest_replica_samples) +
+                     " for replicas: it splits them 1%, 29%, 70% (got " + std::to_string(s.samples) + ")");
+  }
   const LeastSquares loss = regression(s.samples, s.features, std::uint64_t(s.seed));
-  const Vector reference = full_batch_descent(loss, s);
+  // The reference: the full batch, Eigen's two passes (residuals, then the gradient).
+  const ReplicaResult full_batch = one_thread_descent(loss, s, [&](const Vector& theta) {
+    return Evaluation{loss.value(theta), loss.gradient(theta)};
+  });
+  const Vector& reference = full_batch.parameters;
   std::vector<std::vector<RowRange>> layouts;
   for (int k = 1; k <= 4; ++k) layouts.push_back(even_shards(s.samples, k));
   const Eigen::Index tenth = std::max<Eigen::Index>(1, s.samples / 100);  // unequal: 1%, 29%, 70%
@@ -73,7 +99,9 @@ int replicas_experiment(const CommandLine& /*cli*/, const ReplicasSettings& sett
   std::cout << "Least squares on N = " << s.samples << " samples, d = " << s.features
             << " features and a bias (seed " << s.seed << ");\nplain gradient descent, η = "
             << format_number(s.learning_rate) << ", " << s.steps << " steps from θ = 0\n"
-            << "Reference: one thread, the full batch, L = " << format_number(loss.value(reference), 12)
+            << "Reference: one thread, the full batch, "
+            << (full_batch.diverged_at >= 0 ? divergence_text(full_batch.diverged_at, full_batch.losses.back())
+                                            : "L = " + format_number(loss.value(reference), 12))
             << "\n\n";
   const Vector first_step = -s.learning_rate * loss.gradient(Vector::Zero(loss.dimension()));
   TextTable table({"workers K", "shard sizes", "L after the steps", "gap after step 1",
@@ -93,11 +121,15 @@ int replicas_experiment(const CommandLine& /*cli*/, const ReplicasSettings& sett
     const bool equal = std::ranges::all_of(replicas, [&](const ReplicaResult& r) {
       return (r.parameters.array() == theta.array()).all();
     });
-    const int diverged_at = replicas.front().diverged_at;
+    const ReplicaResult& first = replicas.front();
+    const double first_gap = relative_gap(one_step, first_step);  // not finite if step 1 overflowed
     table.add_row({std::to_string(shards.size()), sizes_text(shards),
-                   diverged_at >= 0 ? "diverged at step " + std::to_string(diverged_at) : format_number(loss.value(theta), 12),
-                   format_scientific(relative_gap(one_step, first_step), 2),
-                   diverged_at >= 0 ? "—" : format_scientific(relative_gap(theta, reference), 2),
+                   first.diverged_at >= 0 ? divergence_text(first.diverged_at, first.losses.back())
+                                          : format_number(loss.value(theta), 12),
+                   std::isfinite(first_gap) ? format_scientific(first_gap, 2) : "—",
+                   first.diverged_at >= 0 || full_batch.diverged_at >= 0
+                       ? "—"
+                       : format_scientific(relative_gap(theta, reference), 2),
                    equal ? "equal bit for bit" : "DIFFER"});
   }
   std::cout << "Gap: the largest |θ_j − θ_ref,j| over the largest |θ_ref,j|, where θ_ref comes from\n"
@@ -329,23 +361,28 @@ int accumulation_experiment(const CommandLine& /*cli*/, const AccumulationSettin
   TextTable table({"micro-batches", "sizes", "gradient gap, θ = 0", "θ gap at the end"});
   table.align_left(1);
   const Evaluation big_start = accumulated(loss, Vector::Zero(loss.dimension()), whole);
-  Vector big = Vector::Zero(loss.dimension());
-  for (int t = 0; t < s.steps; ++t) big -= s.learning_rate * accumulated(loss, big, whole).gradient;
+  const ReplicaResult big = one_thread_descent(loss, s, [&](const Vector& theta) {
+    return accumulated(loss, theta, whole);
+  });
+  if (big.diverged_at >= 0) {
+    std::cout << "The whole batch " << divergence_text(big.diverged_at, big.losses.back()) << "; lower --lr\n\n";
+  }
   const std::vector<std::vector<RowRange>> layouts{
       even_shards(s.samples, settings.micro_batches),
       settings.micro_batches == 1 ? whole
                                   : shards_of_sizes({first, s.samples - first})};  // a small, a big
   for (const auto& micro : layouts) {
     // [accumulated_steps]
-    Vector theta = Vector::Zero(loss.dimension());
-    for (int t = 0; t < s.steps; ++t) {
-      theta -= s.learning_rate * accumulated(loss, theta, micro).gradient;  // one step
-    }
+    const ReplicaResult run = one_thread_descent(loss, s, [&](const Vector& theta) {
+      return accumulated(loss, theta, micro);  // all micro-batches, then one step
+    });
     // [accumulated_steps]
     const Vector g = accumulated(loss, Vector::Zero(loss.dimension()), micro).gradient;
     table.add_row({std::to_string(micro.size()), sizes_text(micro),
                    format_scientific(relative_gap(g, big_start.gradient), 2),
-                   format_scientific(relative_gap(theta, big), 2)});
+                   run.diverged_at >= 0 ? divergence_text(run.diverged_at, run.losses.back())
+                   : big.diverged_at >= 0 ? "—"
+                                          : format_scientific(relative_gap(run.parameters, big.parameters), 2)});
   }
   std::cout << table.str() << "\nThe unweighted mean of the two unequal micro-batch means would have a gap of "
             << format_scientific(relative_gap(0.5 * (shard_mean(loss, Vector::Zero(loss.dimension()), layouts[1].front())
@@ -448,7 +485,6 @@ int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSetting
       rounds.x.push_back(double(r));
       rounds.y.push_back(measured);
       samples.x.push_back(per_round * double(r));
-      samples.y.push_back(measured);
     }
     const auto at = [&](int r) -> std::string {
       if (diverged_in < 0 || r < diverged_in) return format_scientific(rounds.y[std::size_t(r) - 1], 2);
@@ -457,6 +493,9 @@ int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSetting
     };
     table.add_row({c.skewed ? "label-skewed" : "i.i.d.", std::to_string(c.h), format_number(per_round * s.rounds),
                    at(1), at((s.rounds + 1) / 2), at(s.rounds)});
+    // A log axis has no 0: a gap that rounding took to 0 or below is drawn at the figure's floor.
+    for (double& y : rounds.y) y = std::max(y, 1e-15);
+    samples.y = rounds.y;
     by_round.series.push_back(std::move(rounds));
     by_sample.series.push_back(std::move(samples));
   }
@@ -469,6 +508,17 @@ int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSetting
 
 int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSettings& s) {
   check_workers(s.workers, s.samples, "--workers");
+  const Mlp network(Architecture{.widths = {784, 32, 10}, .hidden = Activation::relu});
+  // Every replica keeps its parameters after every round, for the curves.
+  const Eigen::Index parameters = s.data == "regression" ? 9 : network.parameter_count();
+  require_memory(8.0 * double(parameters) * double(s.rounds + 1) * double(s.workers),
+                 "--rounds " + std::to_string(s.rounds) + " with --workers " + std::to_string(s.workers) +
+                     " and --data " + s.data,
+                 "the parameters of every replica after every round");
+  if (s.batch_size > s.samples / s.workers) {
+    throw UsageError("--batch-size must be at most a shard's " + std::to_string(s.samples / s.workers) +
+                     " samples (--samples / --workers; got " + std::to_string(s.batch_size) + ")");
+  }
   std::vector<int> sync;
   for (const double h : s.sync_every) {
     if (h < 1 || h != std::floor(h) || h > 1e6) {
@@ -493,13 +543,16 @@ int local_sgd_experiment(const CommandLine& cli, const LocalSgdExperimentSetting
         {shuffled, shuffled.rows(order_by(s.samples, [&](Eigen::Index i) { return y[i]; })),
          [&](const Vector& x) { return shuffled.value(x) - minimum; }, "L − L*", Vector::Zero(9)});
   }
+  const LabelledData training = load_fashion_mnist(FashionMnistSplit::train);
+  if (s.samples > training.size()) {
+    throw UsageError("--samples must be at most the " + std::to_string(training.size()) +
+                     " training images with --data fashion-mnist (got " + std::to_string(s.samples) + ")");
+  }
   // [fashion_shards]
-  const LabelledData images =
-      load_fashion_mnist(FashionMnistSplit::train).first(s.samples);
+  const LabelledData images = training.first(s.samples);  // the first N training images
   const auto label = [&](Eigen::Index i) { return images.labels[std::size_t(i)]; };
   const LabelledData sorted = images.subset(order_by(images.size(), label));
   // [fashion_shards]
-  const Mlp network(Architecture{.widths = {784, 32, 10}, .hidden = Activation::relu});
   const LabelledData watched = images.first(std::min<Eigen::Index>(images.size(), 2000));
   const ClassifierLoss watch(network, watched);
   std::cout << "Fashion-MNIST, the first " << s.samples << " training images, a 784-32-10 ReLU network ("
@@ -592,9 +645,8 @@ int compression_experiment(const CommandLine& cli, const CompressionSettings& s)
       if (t < finite) return format_scientific(run.losses[t] - minimum, 2);  // may round below 0 at L*
       return "—";  // after the blow-up, reported in the last column
     };
-    const std::string end = run.diverged_at < 0 ? at(run.losses.size() - 1)
-                                                : "diverged at step " + std::to_string(run.diverged_at) +
-                                                      ": loss " + format_number(run.losses.back());
+    const std::string end =
+        run.diverged_at < 0 ? at(run.losses.size() - 1) : divergence_text(run.diverged_at, run.losses.back());
     for (double& y : curve.y) y = std::max(y, 1e-15);  // the log axis shows it at its floor
     table.add_row({name, std::to_string(run.bytes_per_step),
                    format_number(100.0 * double(run.bytes_per_step) / plain_bytes, 3) + "%",

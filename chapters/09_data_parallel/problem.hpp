@@ -66,12 +66,16 @@ inline void check_workers(int workers, Eigen::Index samples, const std::string& 
   }
 }
 
+// Where a run blew up, for a report or a table cell: "diverged at step 7: loss 5.66e+13".
+inline std::string divergence_text(int step, double loss) {
+  return "diverged at step " + std::to_string(step) + ": loss " + format_number(loss, 3);
+}
+
 // How a run ended: where it diverged, or the last loss and the final parameters, one per
 // line, every digit (a test compares the lines of the two programs).
 inline std::string run_report(const ReplicaResult& r) {
   if (r.diverged_at >= 0) {
-    return "diverged at step " + std::to_string(r.diverged_at) + ": loss " + format_number(r.losses.back()) +
-           "; lower --lr\n";
+    return divergence_text(r.diverged_at, r.losses.back()) + "; lower --lr\n";
   }
   std::string text = "loss before the last step: " + format_exact(r.losses.back()) + "\n";
   for (Eigen::Index j = 0; j < r.parameters.size(); ++j) {

@@ -9,6 +9,7 @@
 #include "run_program.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -227,6 +228,25 @@ TEST_CASE("local SGD: label-skewed shards drift, i.i.d. shards do not") {
   CHECK(end_of("i.i.d.", "1") > 100 * end_of("i.i.d.", "16"));
 }
 
+TEST_CASE("local SGD that reaches L* to rounding still draws its figure, at the log axis's floor") {
+  const std::filesystem::path out = std::filesystem::temp_directory_path() / "descent-ch09-floor";
+  std::filesystem::remove_all(out);
+  // Two samples, one worker: the gap falls to 0 or a hair below it within a few rounds.
+  const Run run = chapter("--experiment local-sgd --samples 2 --workers 1 --batch-size 1 --out " + out.string());
+  REQUIRE(run.status == 0);
+  // The table prints the gap as it is (here within 1e-20 of 0, maybe below it); only the
+  // figure lifts it to its floor of 1e-15.
+  const std::vector<std::string> iid = lines_starting(run.out, "i.i.d.");
+  REQUIRE(iid.size() == 3);
+  std::istringstream last_row(iid.back());
+  std::vector<std::string> cells;
+  for (std::string cell; last_row >> cell;) cells.push_back(cell);
+  CHECK(cells.at(1) == "16");
+  CHECK(std::abs(number_after(cells.back(), "")) < 1e-20);
+  CHECK(std::filesystem::file_size(out / "local-sgd.svg") > 1000);
+  std::filesystem::remove_all(out);
+}
+
 TEST_CASE("ring bytes: 2(K−1)/K·n·8 per worker, and the gather's root sends (K − 1)·n·8") {
   const Run run = chapter("--experiment ring");
   REQUIRE(run.status == 0);
@@ -248,6 +268,14 @@ TEST_CASE("a learning rate too large is reported where it blew up, in every expe
   REQUIRE(compression.status == 0);
   CHECK(has_row(compression.out, {"plain (8-byte doubles)", "520", "100%", "—", "diverged at step 8: loss"}));
   CHECK(!contains(compression.out, "NaN"));
+  const Run reference = chapter("--experiment replicas --lr 10");  // the one-thread reference too
+  REQUIRE(reference.status == 0);
+  CHECK(contains(reference.out, "Reference: one thread, the full batch, diverged at step 5: loss 5.66e+13"));
+  CHECK(has_row(reference.out, {"2", "500, 500", "diverged at step 5: loss 5.66e+13", "6.3e-16", "—"}));
+  const Run accumulation = chapter("--experiment accumulation --lr 10");
+  REQUIRE(accumulation.status == 0);
+  CHECK(contains(accumulation.out, "The whole batch diverged at step 5: loss "));
+  CHECK(has_row(accumulation.out, {"2", "32, 992", "1.9e-16", "diverged at step 5: loss"}));
   const Run local = chapter("--experiment local-sgd --lr 1e308");
   REQUIRE(local.status == 0);
   CHECK(has_row(local.out, {"i.i.d.", "1", "1280", "—", "—", "diverged in round 1"}));
