@@ -129,7 +129,9 @@ function(descent_chapter_tests)
   target_compile_definitions(${target} PRIVATE ${macro}_BINARY="$<TARGET_FILE:${ARG_BINARY}>"
                                                DESCENT_TEST_DATA="${PROJECT_SOURCE_DIR}/tests/data")
   add_dependencies(${target} ${ARG_BINARY})
-  catch_discover_tests(${target} TEST_PREFIX "chapter ${number}: " PROPERTIES TIMEOUT 60 LABELS chapter)
+  # --warn NoTests: a test whose name filter matches nothing fails instead of passing unseen.
+  catch_discover_tests(${target} TEST_PREFIX "chapter ${number}: " EXTRA_ARGS --warn NoTests
+                       PROPERTIES TIMEOUT 60 LABELS chapter)
 endfunction()
 
 # descent_bad_input_test(program case "expected text" args…)
