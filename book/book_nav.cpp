@@ -622,6 +622,12 @@ int check_html(const Book& book, const std::string& dir) {
     for (const std::string raw : {"\\f$", "\\f[", "\\f]", "**", "\\ref ", "\\snippet", "\\image", "`"}) {
       expect(prose.find(raw) == std::string::npos, file + ": the text shows raw markup '" + raw + "'");
     }
+    // Doxygen puts a space before every inline formula, so "(\f$x\f$)" reads "( x)": the bracket
+    // belongs inside the formula, or a word between them.
+    for (const std::string gap : {"( \\(", "[ \\("}) {
+      expect(prose.find(gap) == std::string::npos,
+             file + ": a formula right after '" + gap.substr(0, 1) + "' is shown with a space before it");
+    }
     static const std::regex mention(R"(Chapters? ([0-9]+)((?:, [0-9]+)*(?:,? and [0-9]+)?))");
     for (std::sregex_iterator it(prose.begin(), prose.end(), mention), end; it != end; ++it) {
       const std::string said = (*it)[0];
