@@ -183,6 +183,7 @@ std::string behaviour_sentence(Behaviour behaviour, const RunResult& result, dou
     case Behaviour::approaching: return "approaching: more than halfway to the minimum, steps shrinking";
     case Behaviour::crawling: return "crawling: less than halfway to the minimum; a larger η would get there sooner";
     case Behaviour::oscillating_in: return "oscillating in: each step jumps across the minimum, a little less each time";
+    case Behaviour::bouncing: return "bouncing: each step jumps across the minimum, and the jumps no longer shrink";
     case Behaviour::diverging:
       return "diverging: the loss grew from " + format_number(result.trace.front().loss) + " to " +
              format_number(result.trace.back().loss) + "; " + limit;

@@ -217,9 +217,9 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
     save_figure(cli, lines, "-data.svg");
     // The loss landscape over the standardised (w, b) with the path.
     ContourPlot map;
-    map.title = "L(w, b) over the standardised parameters, with the descent path";
-    map.x_label = "w (standardised)";
-    map.y_label = "b";
+    map.title = "L(w′, b′) over the standardised parameters, with the descent path";
+    map.x_label = "w′ (standardised)";
+    map.y_label = "b′ (standardised)";
     const double reach = 1.15 * std::max(std::abs(run.x[0]), std::abs(run.x[1]));
     map.x_range = {-0.15 * reach, reach};
     map.y_range = {-0.15 * reach, reach};

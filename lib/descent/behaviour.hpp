@@ -14,6 +14,7 @@ enum class Behaviour {
   approaching,     ///< heading in steadily, more than half the way there
   crawling,        ///< heading in, but less than half of the starting distance covered
   oscillating_in,  ///< jumping across the minimum, each jump shorter
+  bouncing,        ///< jumping across the minimum, the jumps no longer shrinking
   diverging,       ///< moving away: the loss grew
   diverged,        ///< the loss overflowed or exploded and the run was stopped
 };
@@ -22,10 +23,12 @@ enum class Behaviour {
 ///
 /// `tolerance` is the distance to the minimizer that counts as arrived. A run that
 /// crossed the minimum (consecutive offsets x_t − x* pointing in opposite directions) on
-/// most steps is oscillating; one whose final loss exceeds its first is diverging.
+/// most steps is oscillating: in, if its distance to the minimizer halved over the second half
+/// of the run, bouncing if not (a clipped step above the edge, or η a hair below 2/λ). One
+/// whose final loss exceeds its first is diverging.
 [[nodiscard]] Behaviour classify(const RunResult& run, const Vector& minimizer, double tolerance);
 
-/// "converged", "approaching", "crawling", "oscillating in", "diverging", "diverged".
+/// "converged", "approaching", "crawling", "oscillating in", "bouncing", "diverging", "diverged".
 [[nodiscard]] std::string_view describe(Behaviour behaviour);
 
 }  // namespace descent

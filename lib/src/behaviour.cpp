@@ -12,9 +12,12 @@ Behaviour classify(const RunResult& run, const Vector& minimizer, double toleran
     if ((rows[t].x - minimizer).dot(rows[t - 1].x - minimizer) < 0.0) ++crossings;
   }
   const auto steps = static_cast<int>(rows.size()) - 1;
-  if (2 * crossings > steps) return Behaviour::oscillating_in;
   const double start = (rows.front().x - minimizer).norm();
   const double end = (rows.back().x - minimizer).norm();
+  if (2 * crossings > steps) {
+    const double middle = (rows[rows.size() / 2].x - minimizer).norm();
+    return end < 0.5 * middle ? Behaviour::oscillating_in : Behaviour::bouncing;
+  }
   return end < 0.5 * start ? Behaviour::approaching : Behaviour::crawling;
 }
 
@@ -24,6 +27,7 @@ std::string_view describe(Behaviour behaviour) {
     case Behaviour::approaching: return "approaching";
     case Behaviour::crawling: return "crawling";
     case Behaviour::oscillating_in: return "oscillating in";
+    case Behaviour::bouncing: return "bouncing";
     case Behaviour::diverging: return "diverging";
     case Behaviour::diverged: return "diverged";
   }

@@ -106,7 +106,7 @@ TEST_CASE("divergence is data: remedies on the η = 0.3 race") {
   REQUIRE(run.status == 0);
   CHECK(contains(run.out, "none: constant η = 0.3        diverged at step 43"));
   CHECK(contains(run.out, "lower η: constant 0.2         converged"));
-  CHECK(contains(run.out, "clip ‖g‖ ≤ 1 at η = 0.3       oscillating in"));
+  CHECK(contains(run.out, "clip ‖g‖ ≤ 1 at η = 0.3       bouncing after 100 steps"));
 }
 
 TEST_CASE("LR range test: the steepest point, the cliff, and a suggestion 10× below it") {

@@ -94,6 +94,7 @@ TEST_CASE("behaviour: crawl, settle, oscillate, diverge on the shifted parabola"
   CHECK(behaviour(0.4) == Behaviour::converged);
   CHECK(behaviour(1.0) == Behaviour::converged);
   CHECK(behaviour(1.8) == Behaviour::oscillating_in);
+  CHECK(behaviour(1.99) == Behaviour::bouncing);  // factor −0.99: 20 steps barely shrink the jumps
   CHECK(behaviour(2.2) == Behaviour::diverging);
   CHECK(classify(minimize(f, Vector::Constant(1, -2.5), 50.0, StopRules{.max_steps = 50}), f.minimizer(), 1e-3) ==
         Behaviour::diverged);
