@@ -49,6 +49,12 @@ struct StopSettings {
     cli.real("tolerance", tolerance, "stop when the gradient norm is at most this", RealRange::positive())
         .integer("max-steps", max_steps, "step budget", 1, 100'000'000);
   }
+  // Every step of a run is kept (the tables and figures read them): `runs` traces of two
+  // parameters must fit in memory at the full budget.
+  void require_trace_memory(int runs) const {
+    require_memory(runs * trace_bytes(max_steps, 2), "--max-steps " + std::to_string(max_steps),
+                   "the trace of every step");
+  }
 };
 
 struct FitSettings {
@@ -125,6 +131,7 @@ std::string range_of(const Vector& v, const std::string& unit) {
 // Experiment "fit": descent on standardised features against the closed form.
 
 int fit_experiment(const CommandLine& cli, const FitSettings& s) {
+  s.stop.require_trace_memory(1);
   const Problem p = load_problem(s.data, cli);
   //! [standardize_and_fit]
   const Standardizer scaling = Standardizer::fit(p.data.features);
@@ -220,7 +227,10 @@ int fit_experiment(const CommandLine& cli, const FitSettings& s) {
     map.title = "L(w′, b′) over the standardised parameters, with the descent path";
     map.x_label = "w′ (standardised)";
     map.y_label = "b′ (standardised)";
-    const double reach = 1.15 * std::max(std::abs(run.x[0]), std::abs(run.x[1]));
+    // The map covers the start, the run's end and the exact minimum, so that a run stopped at
+    // step 0 (a --tolerance its start already meets) still has a map to be drawn on.
+    const double reach =
+        1.15 * std::max({run.x.cwiseAbs().maxCoeff(), loss.closed_form().cwiseAbs().maxCoeff(), 1e-9});
     map.x_range = {-0.15 * reach, reach};
     map.y_range = {-0.15 * reach, reach};
     map.f = [&loss](double w, double b) { return loss.value(Vector{{w, b}}); };
@@ -284,6 +294,7 @@ Curvature curvature_of(const LeastSquares& loss) {
 }
 
 int scaling_experiment(const CommandLine& cli, const ScalingSettings& s) {
+  s.stop.require_trace_memory(1);  // one run at a time: each trace is dropped after its row
   const Problem p = load_problem(s.data, cli);
   const Standardizer scaling = Standardizer::fit(p.data.features);
   const LeastSquares raw(p.data.features, p.data.targets);

@@ -758,7 +758,7 @@ int run_experiment(const CommandLine& cli, const RunSettings& s) {
   const Eigen::Index n = p.samples();
   if (s.batch_size > n) {
     throw UsageError("--batch-size must be at most the " + std::to_string(n) + " samples (got " +
-                     std::to_string(s.batch_size) + ")");
+                     std::to_string(s.batch_size) + (cli.given("batch-size") ? "" : ", the default") + ")");
   }
   const Eigen::Index batch = s.batch_size;
   const int per_epoch = static_cast<int>((n + batch - 1) / batch);

@@ -9,6 +9,7 @@
 #include "run_program.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 using namespace descent;
 
@@ -30,6 +31,18 @@ TEST_CASE("the worked steps stop where the loss blows up, and say so") {
   REQUIRE(run.status == 0);
   CHECK(contains(run.out, "diverged at step 1: loss "));
   CHECK(!contains(run.out, "step 2\n"));
+}
+
+TEST_CASE("a fit whose start already meets --tolerance still draws every figure") {
+  const std::filesystem::path out = std::filesystem::temp_directory_path() / "descent-ch02-step0";
+  std::filesystem::remove_all(out);
+  const Run run = chapter("--tolerance 1e308 --no-plot --out " + out.string());
+  REQUIRE(run.status == 0);
+  CHECK(contains(run.out, "after 0 steps"));
+  for (const char* file : {"fit.csv", "fit-data.svg", "fit-contours.svg", "fit-loss.svg"}) {
+    CHECK(std::filesystem::exists(out / file));
+  }
+  std::filesystem::remove_all(out);
 }
 
 TEST_CASE("descent on standardised features meets the closed form to 1e-9") {
