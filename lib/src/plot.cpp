@@ -466,7 +466,10 @@ PanelGrid panel_grid(GnuplotJob& job, const fs::path& file, std::size_t count, i
   // Margins and gaps in pixels: the figure's title, each panel's title, tics and axis labels.
   const double top = (title.empty() ? 0.0 : 34.0) + 26.0;
   const double gap = 60.0;
-  grid.height = static_cast<int>(grid.rows * panel_height + top + 28.0);
+  // Between two rows sit the upper panel's tick labels and the lower panel's title: more room
+  // than between two columns, added to the figure's height so the panels keep theirs.
+  const double row_gap = 84.0;
+  grid.height = static_cast<int>(grid.rows * panel_height + (grid.rows - 1) * (row_gap - gap) + top + 28.0);
   std::string terminal = terminal_for(file, panels_width, grid.height);
   terminal.replace(terminal.find("DejaVu Sans,13"), 14, "DejaVu Sans,11");
   const auto across = [](double pixels) { return format_number(pixels / panels_width, 4); };
@@ -475,7 +478,7 @@ PanelGrid panel_grid(GnuplotJob& job, const fs::path& file, std::size_t count, i
                   "\nset multiplot layout " + std::to_string(grid.rows) + "," + std::to_string(grid.columns) +
                   (title.empty() ? std::string() : " title " + quoted(title) + " noenhanced") + " margins " + across(48.0) +
                   "," + format_number(1.0 - 24.0 / panels_width, 4) + "," + down(28.0) + "," +
-                  format_number(1.0 - top / grid.height, 4) + " spacing " + across(gap) + "," + down(gap) + "\n";
+                  format_number(1.0 - top / grid.height, 4) + " spacing " + across(gap) + "," + down(row_gap) + "\n";
   return grid;
 }
 
