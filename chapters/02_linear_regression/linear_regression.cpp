@@ -270,7 +270,7 @@ int worked_step_experiment(const CommandLine& /*cli*/, const WorkedStepSettings&
               << "  b ← " << format_number(theta[1], 8) << " − " << format_number(s.learning_rate) << " × "
               << format_number(g[1], 8) << " = " << format_number(next[1], 8) << "\n"
               << "  L: " << format_number(loss.value(theta), 8) << " → " << format_number(loss.value(next), 8) << "\n";
-    if (blew_up(loss.value(next), first_loss, 1e12)) {  // a result to report, not steps to go on with
+    if (blew_up(loss.value(next), first_loss, default_explosion_factor)) {  // a result to report, not steps to go on with
       std::cout << "\ndiverged at step " << step << ": loss " << format_number(loss.value(next)) << "; lower --lr\n";
       break;
     }

@@ -67,7 +67,7 @@ ReplicaResult one_thread_descent(const LeastSquares& loss, const chapter9::RunSe
   for (int t = 0; t < s.steps; ++t) {
     const Evaluation at = evaluate(run.parameters);
     run.losses.push_back(at.value);
-    if (blew_up(at.value, run.losses.front(), DataParallelSettings{}.explosion_factor)) {
+    if (blew_up(at.value, run.losses.front(), default_explosion_factor)) {
       run.diverged_at = t;
       break;
     }
@@ -477,7 +477,7 @@ int federated_comparison(const CommandLine& cli, const LocalSgdExperimentSetting
     double blown = 0.0;
     for (std::size_t r = 1; r < history.size(); ++r) {
       const double measured = p.measure(history[r]);
-      if (blew_up(measured, first, 1e12)) {
+      if (blew_up(measured, first, default_explosion_factor)) {
         diverged_in = int(r);
         blown = measured;
         break;

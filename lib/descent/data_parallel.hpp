@@ -71,7 +71,7 @@ ShardMean shard_mean(const F& f, const Vector& x, RowRange shard) {
 struct DataParallelSettings {
   int steps = 100;
   double learning_rate = 0.1;
-  double explosion_factor = 1e12;  ///< as in \ref descent::StopRules
+  double explosion_factor = default_explosion_factor;  ///< as in \ref descent::StopRules
 };
 
 static_assert(std::semiregular<DataParallelSettings>);

@@ -48,7 +48,7 @@ class RunLedger {
  public:
   RunLedger(const StopRules& rules, const S& learning_rate, std::int64_t cost, const Evaluation& start)
       : rules_(rules), learning_rate_(learning_rate), cost_(cost), evaluations_(cost),
-        explosion_(rules.explosion_factor * std::max(std::abs(start.value), 1.0)), last_loss_(start.value) {}
+        first_loss_(start.value), last_loss_(start.value) {}
 
   /// Row 0; a non-finite starting loss is marked as diverged.
   void record_start(const Vector& x, const Evaluation& here) {
@@ -73,7 +73,7 @@ class RunLedger {
   bool carry_on(int step, const Vector& x, const Evaluation& here, double previous_loss,
                 const StepCallback& on_step) {
     result_.steps = step;
-    if (!std::isfinite(here.value) || here.value > explosion_) {  // a result, not a crash
+    if (blew_up(here.value, first_loss_, rules_.explosion_factor)) {  // a result, not a crash
       record(step, x, here, true);
       result_.reason = StopReason::diverged;
       result_.divergence = Divergence{step, here.value, previous_loss};
@@ -125,7 +125,7 @@ class RunLedger {
   const S& learning_rate_;
   std::int64_t cost_;         // evaluations one gradient costs
   std::int64_t evaluations_;  // spent so far, the start included
-  double explosion_;          // a loss above this is divergence
+  double first_loss_;        // the start's loss, which divergence is measured against
   int plateau_run_ = 0;       // small loss changes in a row
   Vector last_x_;
   double last_loss_;

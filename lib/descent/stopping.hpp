@@ -10,6 +10,10 @@
 
 namespace descent {
 
+/// How far above max(|first loss|, 1) a loss may climb before a run counts as diverged, for
+/// every loop that has no reason to choose another (see \ref descent::blew_up).
+inline constexpr double default_explosion_factor = 1e12;
+
 /// The stopping rules of one run. A rule set to 0 is off; the step budget always applies.
 struct StopRules {
   int max_steps = 100;              ///< the step budget
@@ -18,7 +22,7 @@ struct StopRules {
   int plateau_patience = 1;         ///< … for this many steps in a row
   /// A loss above `explosion_factor × max(|L_0|, 1)` counts as divergence, before it
   /// overflows to infinity. 1e12 leaves room for slow but honest descent from bad starts.
-  double explosion_factor = 1e12;
+  double explosion_factor = default_explosion_factor;
   /// Keep every k-th row in the trace (1: all; 0: only the first and the last). Long runs
   /// that only need the end point skip the cost of storing every step.
   int record_every = 1;

@@ -59,7 +59,7 @@ struct TrainingOptions {
   double loss_average = 0.98;
   /// A batch loss above `explosion_factor × max(|first batch loss|, 1)` is divergence, as in
   /// \ref descent::StopRules.
-  double explosion_factor = 1e12;
+  double explosion_factor = default_explosion_factor;
 };
 
 /// The N sample indices of one epoch in the order they are used: a fresh permutation

@@ -100,8 +100,7 @@ bool TrainingRun::wants_update() {
 
 bool TrainingRun::blew_up(Batch batch, const Evaluation& evaluation, double learning_rate) {
   const double loss = evaluation.value;
-  const double scale = std::max(std::abs(state_.first_loss.value_or(loss)), 1.0);
-  if (std::isfinite(loss) && loss <= options_.explosion_factor * scale) {
+  if (!descent::blew_up(loss, state_.first_loss.value_or(loss), options_.explosion_factor)) {
     if (!state_.first_loss) state_.first_loss = loss;
     last_finite_x_ = state_.x;
     last_finite_loss_ = loss;
